@@ -1,0 +1,94 @@
+"""The ``versus`` command line (also ``python -m bot``)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from bot import __version__
+from bot.cli.common import EXIT_OK, EXIT_USAGE, CliError, knowledge_dir, load_or_fail
+from bot.cli.validate import run_validate, summary_line
+from bot.knowledge.schema import json_schema
+from bot.settings import Settings, SettingsError
+
+TOKEN_HELP = (
+    "versus run needs a bot token: create an application at "
+    "https://discord.com/developers/applications, copy its bot token and set "
+    "DISCORD_TOKEN=... in the environment (or a .env file). Without a token, "
+    "'versus chat' answers questions locally."
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="versus",
+        description="Versus answers questions about deep-learning frameworks. "
+        "With no command it starts the local chat (or the Discord bot when DISCORD_TOKEN is set).",
+    )
+    parser.add_argument("--version", action="version", version=f"versus {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    validate = commands.add_parser("validate", help="check the knowledge files")
+    validate.add_argument("directory", nargs="?", help="knowledge directory (default: the shipped one)")
+    _knowledge_option(validate)
+    validate.add_argument("--strict", action="store_true", help="treat lint warnings as errors")
+
+    summary = commands.add_parser("summary", help="print what the knowledge holds")
+    _knowledge_option(summary)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of a knowledge file")
+    schema.add_argument("-o", "--output", help="write it to this file instead of stdout")
+
+    commands.add_parser("run", help="run the Discord bot (needs DISCORD_TOKEN)")
+    return parser
+
+
+def _knowledge_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--knowledge", metavar="DIR", help="knowledge directory (default: the shipped one)")
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        settings = Settings.from_env()
+        return _dispatch(args, settings, out)
+    except SettingsError as exc:
+        print(f"versus: configuration error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except CliError as exc:
+        print(f"versus: {exc}", file=sys.stderr)
+        return exc.status
+
+
+def _dispatch(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    command = args.command
+    if command is None:
+        command = "run" if settings.discord_token else "summary"
+        args.knowledge = None
+    if command == "validate":
+        directory = knowledge_dir(args.directory or args.knowledge, settings)
+        return run_validate(directory, strict=args.strict, out=out)
+    if command == "summary":
+        directory = knowledge_dir(args.knowledge, settings)
+        result = load_or_fail(directory)
+        print(f"Versus knowledge in {directory}:", file=out)
+        print(summary_line(result), file=out)
+        return EXIT_OK
+    if command == "schema":
+        text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+        if args.output:
+            with open(args.output, "w", encoding="utf-8") as handle:
+                handle.write(text)
+        else:
+            out.write(text)
+        return EXIT_OK
+    if command == "run":
+        if not settings.discord_token:
+            raise CliError(TOKEN_HELP, EXIT_USAGE)
+        raise CliError("the Discord front end is not built yet; try 'versus chat'", EXIT_USAGE)
+    raise CliError(f"unknown command {command!r}")

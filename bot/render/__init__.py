@@ -1,0 +1,1 @@
+"""Rendering answers as terminal text, JSON and neutral cards."""

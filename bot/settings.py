@@ -51,7 +51,7 @@ class Settings:
     dev_guild_id: int | None = field(default=None, metadata=_env("VERSUS_DEV_GUILD_ID"))
     maintainer_ids: frozenset[int] = field(default=frozenset(), metadata=_env("VERSUS_MAINTAINER_IDS"))
     answer_threshold: float = field(default=0.6, metadata=_env("VERSUS_ANSWER_THRESHOLD"))
-    suggest_threshold: float = field(default=0.35, metadata=_env("VERSUS_SUGGEST_THRESHOLD"))
+    suggest_threshold: float = field(default=0.41, metadata=_env("VERSUS_SUGGEST_THRESHOLD"))
     context_ttl: float = field(default=300.0, metadata=_env("VERSUS_CONTEXT_TTL"))
     message_content: bool = field(default=False, metadata=_env("VERSUS_MESSAGE_CONTENT"))
     log_level: str = field(default="INFO", metadata=_env("VERSUS_LOG_LEVEL"))

@@ -9,8 +9,11 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from bot import __version__
+from bot.cli.ask import batch_lines, run_ask, run_batch
+from bot.cli.chat import enable_history, run_chat
 from bot.cli.common import EXIT_OK, EXIT_USAGE, CliError, knowledge_dir, load_or_fail
 from bot.cli.validate import run_validate, summary_line
+from bot.engine import Engine, Thresholds
 from bot.knowledge.schema import json_schema
 from bot.settings import Settings, SettingsError
 
@@ -39,6 +42,24 @@ def build_parser() -> argparse.ArgumentParser:
     summary = commands.add_parser("summary", help="print what the knowledge holds")
     _knowledge_option(summary)
 
+    ask = commands.add_parser(
+        "ask",
+        help="answer one question (or a batch) and exit",
+        description="Answer a question from the knowledge. With --batch, read one question per line.",
+    )
+    ask.add_argument("question", nargs="*", help="the question (quote it in your shell)")
+    _knowledge_option(ask)
+    ask.add_argument("--json", action="store_true", help="print one JSON object per answer")
+    ask.add_argument("--batch", metavar="FILE", help="read questions from FILE, one per line ('-' for stdin)")
+    ask.add_argument(
+        "--conversation",
+        action="store_true",
+        help="with --batch: lines are successive turns of one conversation",
+    )
+
+    chat = commands.add_parser("chat", help="talk to the bot in this terminal")
+    _knowledge_option(chat)
+
     schema = commands.add_parser("schema", help="print the JSON Schema of a knowledge file")
     schema.add_argument("-o", "--output", help="write it to this file instead of stdout")
 
@@ -65,10 +86,34 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return exc.status
 
 
+def _engine(option: str | None, settings: Settings) -> Engine:
+    directory = knowledge_dir(option, settings)
+    result = load_or_fail(directory)
+    assert result.knowledge is not None
+    thresholds = Thresholds(settings.answer_threshold, settings.suggest_threshold)
+    return Engine(result.knowledge, thresholds, settings.context_ttl)
+
+
+def _ask(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    if args.conversation and not args.batch:
+        raise CliError("--conversation needs --batch FILE")
+    if args.batch:
+        if args.question:
+            raise CliError("give either a question or --batch FILE, not both")
+        if not args.json:
+            raise CliError("--batch prints JSON lines: add --json")
+        engine = _engine(args.knowledge, settings)
+        return run_batch(engine, batch_lines(args.batch), conversation=args.conversation, out=out)
+    question = " ".join(args.question).strip()
+    if not question:
+        raise CliError('what is the question? e.g. versus ask "pytorch vs tensorflow for deployment"')
+    return run_ask(_engine(args.knowledge, settings), question, as_json=args.json, out=out)
+
+
 def _dispatch(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     command = args.command
     if command is None:
-        command = "run" if settings.discord_token else "summary"
+        command = "run" if settings.discord_token else "chat"
         args.knowledge = None
     if command == "validate":
         directory = knowledge_dir(args.directory or args.knowledge, settings)
@@ -79,6 +124,11 @@ def _dispatch(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
         print(f"Versus knowledge in {directory}:", file=out)
         print(summary_line(result), file=out)
         return EXIT_OK
+    if command == "ask":
+        return _ask(args, settings, out)
+    if command == "chat":
+        enable_history()
+        return run_chat(_engine(args.knowledge, settings), out=out)
     if command == "schema":
         text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
         if args.output:

@@ -1,0 +1,169 @@
+"""What a question names: frameworks, aspects, use cases, and intent cues.
+
+Works on analysed tokens (typos corrected, synonyms and framework aliases
+already rewritten), so "pytroch vs tensorflwo for phones" arrives here as
+``pytorch compare tensorflow for phone``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Literal
+
+from bot.engine.lexicon import Lexicon
+from bot.knowledge import KnowledgeBase
+
+EntityKind = Literal["framework", "aspect", "use_case"]
+
+# Intent cues, as analysed tokens. Knowledge synonyms map members' wording onto
+# the canonical terms (compare, pros, cons, choosing); the rest are plain English.
+COMPARE_CUES = frozenset(
+    {"choosing", "compare", "comparison", "comparing", "compared", "vs", "differ", "differences"}
+)
+PROS_CUES = frozenset({"pros", "advantages", "strengths", "benefits", "upsides"})
+CONS_CUES = frozenset({"cons", "disadvantages", "weaknesses", "drawbacks", "downsides", "limitations"})
+PROS_WORDS = frozenset({"good", "like", "love", "nice", "great", "awesome", "cool", "strong"})
+CONS_WORDS = frozenset({"bad", "hate", "hates", "sucks", "suck", "problems", "worst", "annoying", "weak"})
+VERDICT_CUES = frozenset(
+    {
+        "choosing", "which", "better", "best", "recommend", "recommended", "recommendation",
+        "pick", "choose", "should", "prefer", "winner", "wins", "win", "worth", "verdict", "go",
+    }
+)  # fmt: skip
+EXPAND_CUES = frozenset(
+    {"why", "sources", "source", "more", "explain", "details", "elaborate", "proof", "links"}
+)
+GENERIC_WORDS = frozenset(
+    {
+        "deep", "learning", "machine", "framework", "frameworks", "library", "libraries", "ai",
+        "model", "models", "neural", "network", "networks", "start", "starting", "tool", "tools",
+    }
+)  # fmt: skip
+"""Words any question about these frameworks may carry; they tell no entry apart."""
+ALL_CUES = COMPARE_CUES | PROS_CUES | CONS_CUES | PROS_WORDS | CONS_WORDS | VERDICT_CUES | EXPAND_CUES
+FOLLOW_UP_OPENERS = (
+    ("what", "about"),
+    ("how", "about"),
+    ("and",),
+    ("what", "if"),
+    ("also",),
+    ("ok", "but"),
+    ("but",),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    kind: EntityKind
+    id: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """The shape of a question: what it names and which cues it carries."""
+
+    tokens: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+    frameworks: tuple[str, ...]
+    aspects: tuple[str, ...]
+    use_cases: tuple[str, ...]
+    compare: bool
+    pros: bool
+    cons: bool
+    pros_word: bool
+    cons_word: bool
+    verdict: bool
+    expand: bool
+    follow_up_opener: bool
+    leftover: tuple[str, ...]
+    """Tokens not part of any mention."""
+
+    @property
+    def named_anything(self) -> bool:
+        return bool(self.mentions)
+
+
+class EntityTable:
+    """Phrases (as analysed tokens) → the frameworks, aspects and use cases they name."""
+
+    def __init__(self, phrases: Mapping[tuple[str, ...], tuple[tuple[EntityKind, str], ...]]):
+        self._phrases = MappingProxyType(dict(phrases))
+        self._longest = max((len(p) for p in phrases), default=1)
+        self._first = frozenset(p[0] for p in phrases)
+
+    @classmethod
+    def from_knowledge(cls, kb: KnowledgeBase, lexicon: Lexicon) -> EntityTable:
+        phrases: dict[tuple[str, ...], list[tuple[EntityKind, str]]] = {}
+
+        def add(kind: EntityKind, ident: str, names: Iterable[str]) -> None:
+            for name in names:
+                key = lexicon.analyse_known(name)
+                if key and (kind, ident) not in phrases.setdefault(key, []):
+                    phrases[key].append((kind, ident))
+
+        for fw in kb.frameworks.values():
+            add("framework", fw.id, (fw.id, fw.name, *fw.aliases))
+        for aspect in kb.aspects.values():
+            add("aspect", aspect.id, (aspect.id.replace("-", " "), aspect.name, *aspect.aliases))
+        for use_case in kb.use_cases.values():
+            add("use_case", use_case.id, (use_case.id, use_case.name, *use_case.aliases))
+        return cls({k: tuple(v) for k, v in phrases.items()})
+
+    def mentions(self, words: Sequence[str]) -> list[Mention]:
+        found: list[Mention] = []
+        i = 0
+        while i < len(words):
+            if words[i] in self._first:
+                for size in range(min(self._longest, len(words) - i), 0, -1):
+                    owners = self._phrases.get(tuple(words[i : i + size]))
+                    if owners:
+                        found.extend(Mention(kind, ident, i, i + size) for kind, ident in owners)
+                        i += size
+                        break
+                else:
+                    i += 1
+            else:
+                i += 1
+        return found
+
+
+def _unique(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+def shape_of(words: Sequence[str], table: EntityTable) -> Shape:
+    mentions = table.mentions(words)
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    leftover = tuple(w for i, w in enumerate(words) if i not in covered)
+    token_set = frozenset(words)
+    opener = any(tuple(words[: len(o)]) == o for o in FOLLOW_UP_OPENERS)
+    return Shape(
+        tokens=tuple(words),
+        mentions=tuple(mentions),
+        frameworks=_unique(m.id for m in mentions if m.kind == "framework"),
+        aspects=_unique(m.id for m in mentions if m.kind == "aspect"),
+        use_cases=_unique(m.id for m in mentions if m.kind == "use_case"),
+        compare=bool(token_set & COMPARE_CUES),
+        pros=bool(token_set & PROS_CUES),
+        cons=bool(token_set & CONS_CUES),
+        pros_word=bool(token_set & PROS_WORDS),
+        cons_word=bool(token_set & CONS_WORDS),
+        verdict=bool(token_set & VERDICT_CUES),
+        expand=bool(token_set & EXPAND_CUES),
+        follow_up_opener=opener,
+        leftover=leftover,
+    )
+
+
+def with_concepts(words: Sequence[str], table: EntityTable) -> list[str]:
+    """``words`` plus one concept token per aspect or use case they name.
+
+    "iphone", "android" and "phones" all add ``@mobile-edge`` and ``@mobile``,
+    so an FAQ phrased with one of them meets a question phrased with another.
+    """
+    concepts = [f"@{m.id}" for m in table.mentions(words) if m.kind != "framework"]
+    return [*words, *dict.fromkeys(concepts)]

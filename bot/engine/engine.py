@@ -1,0 +1,389 @@
+"""The engine: a member's question in, one resolved :class:`Answer` out.
+
+Pure and synchronous: no I/O after construction, cheap enough to call on the
+event loop. What a question *names* decides most answers (ARCHITECTURE.md):
+
+1. analyse the text (normalise, correct typos, rewrite synonyms and aliases);
+2. find the frameworks, aspects and use cases it names, and its intent cues;
+3. if it leans on the previous turn ("and jax?", "why?"), resolve it
+   against that turn;
+4. otherwise read its shape — two frameworks and "vs" is a comparison, one
+   framework and "downsides" is cons, "which should I pick" is a verdict — and
+   rank FAQ entries, keeping whichever reading is the more confident;
+5. compare the confidence with the thresholds: answer, answer with
+   suggestions, or decline with the closest entries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from bot.engine import text as compose
+from bot.engine.answer import Answer, Candidate, Context, Kind, Suggestion, Thresholds
+from bot.engine.detect import ALL_CUES, GENERIC_WORDS, EntityTable, Shape, shape_of, with_concepts
+from bot.engine.lexicon import Lexicon
+from bot.engine.normalize import stem
+from bot.engine.rank import FaqIndex, Ranked
+from bot.knowledge import Issue, KnowledgeBase, load_knowledge
+
+MAX_QUERY_CHARS = 500
+"""Longer pastes are cut before analysis: a question is never that long, and
+the cut keeps the cost of a 10 000-character paste bounded."""
+DEFAULT_CONTEXT_TTL = 300.0
+FOLLOW_UP_CONFIDENCE = 0.85
+SUGGESTION_FLOOR = 0.2
+"""FAQ entries scoring below this are not worth suggesting at all."""
+MAX_SUGGESTIONS = 3
+NAMES_ONLY_FACTOR = 0.5
+UNEXPLAINED_WORD_PENALTY = 0.05
+MAX_UNEXPLAINED_PENALTY = 0.3
+NARROWER_FACTOR = 0.7
+PRONOUNS = frozenset({"it", "that", "this", "them", "those", "one", "ones"})
+
+
+class KnowledgeLoadError(Exception):
+    """The knowledge did not load; ``issues`` says where and why."""
+
+    def __init__(self, directory: Path, issues: Sequence[Issue]):
+        self.directory = directory
+        self.issues = tuple(issues)
+        lines = "\n".join(f"  {i}" for i in self.issues if i.is_error)
+        super().__init__(f"cannot load the knowledge in {directory}:\n{lines}")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One interpretation of a question before thresholds are applied."""
+
+    kind: Kind
+    confidence: float
+    why: str
+    id: str | None = None
+    frameworks: tuple[str, ...] = ()
+    aspect: str | None = None
+    framework: str | None = None
+    use_case: str | None = None
+    expanded: bool = False
+
+
+class Engine:
+    """Answers questions from one knowledge base; build a new one per load."""
+
+    def __init__(
+        self,
+        knowledge: KnowledgeBase,
+        thresholds: Thresholds | None = None,
+        context_ttl: float = DEFAULT_CONTEXT_TTL,
+    ) -> None:
+        self.knowledge = knowledge
+        self.thresholds = thresholds or Thresholds()
+        self.context_ttl = context_ttl
+        self.lexicon = Lexicon.from_knowledge(knowledge)
+        self.entities = EntityTable.from_knowledge(knowledge, self.lexicon)
+        self.faq_index = FaqIndex(list(knowledge.faq.values()), self.lexicon, self._features)
+        self._all_frameworks = tuple(knowledge.frameworks)
+
+    @classmethod
+    def from_directory(
+        cls,
+        path: Path | str,
+        thresholds: Thresholds | None = None,
+        context_ttl: float = DEFAULT_CONTEXT_TTL,
+    ) -> Engine:
+        """Load and check the knowledge in ``path``; raise :class:`KnowledgeLoadError` on errors."""
+        directory = Path(path)
+        result = load_knowledge(directory, lint=False)
+        if result.knowledge is None:
+            raise KnowledgeLoadError(directory, result.issues)
+        return cls(result.knowledge, thresholds, context_ttl)
+
+    # -- public -----------------------------------------------------------
+
+    def ask(
+        self,
+        question: str,
+        context: Context | None = None,
+        *,
+        now: float | None = None,
+        thresholds: Thresholds | None = None,
+    ) -> Answer:
+        """Answer ``question``, leaning on ``context`` when it is a follow-up.
+
+        ``now`` is compared with ``context.at`` to expire stale context; without
+        it the context is taken as fresh. ``thresholds`` overrides the engine's
+        own (a server may have its own).
+        """
+        limits = thresholds or self.thresholds
+        query = question if isinstance(question, str) else str(question)
+        analysis = self.lexicon.analyse(query[:MAX_QUERY_CHARS])
+        shape = shape_of(analysis.tokens, self.entities)
+        ranked = self.faq_index.rank(
+            self._features(analysis.tokens),
+            MAX_SUGGESTIONS + 2,
+            frameworks=shape.frameworks,
+            aspects=shape.aspects,
+        )
+        previous = self._usable_context(context, now)
+
+        reading = None
+        if previous is not None and self._leans_on_context(shape):
+            reading = self._follow_up(shape, previous)
+        if reading is None:
+            reading = self._standalone(shape, ranked)
+        return self._finish(query, reading, ranked, limits)
+
+    def _features(self, words: Sequence[str]) -> list[str]:
+        return with_concepts(words, self.entities)
+
+    # -- context ----------------------------------------------------------
+
+    def _usable_context(self, context: Context | None, now: float | None) -> Answer | None:
+        if context is None or not context.answer.answered:
+            return None
+        if now is not None and now - context.at > self.context_ttl:
+            return None
+        return context.answer
+
+    def _content(self, shape: Shape) -> frozenset[str]:
+        """Leftover words that carry meaning of their own (not cues, not stopwords)."""
+        return self.faq_index.content(
+            w for w in shape.leftover if w not in ALL_CUES and w not in GENERIC_WORDS
+        )
+
+    def _leans_on_context(self, shape: Shape) -> bool:
+        if len(shape.frameworks) >= 2:
+            return False
+        content = self._content(shape)
+        if shape.follow_up_opener or (shape.tokens[:3] and PRONOUNS & set(shape.tokens[:3])):
+            return len(content) <= 3
+        if shape.named_anything:
+            return len(content) <= 1
+        if shape.expand or shape.pros or shape.cons or shape.verdict:
+            return not content
+        return False
+
+    def _follow_up(self, shape: Shape, prev: Answer) -> Reading | None:
+        conf = FOLLOW_UP_CONFIDENCE
+        named = shape.frameworks
+        if not shape.named_anything and shape.expand and not (shape.pros or shape.cons):
+            return Reading(
+                prev.kind, conf, "asks for more about the last answer", prev.id, prev.frameworks,
+                prev.aspect, prev.framework, prev.use_case, expanded=True,
+            )  # fmt: skip
+        if prev.kind in ("pros", "cons"):
+            kind: Kind = (
+                "cons"
+                if shape.cons or shape.cons_word
+                else "pros"
+                if shape.pros or shape.pros_word
+                else prev.kind
+            )
+            framework = named[0] if named else prev.framework
+            if framework is None:
+                return None
+            if named or kind != prev.kind:
+                return Reading(kind, conf, f"follow-up on {prev.kind}", framework=framework)
+            return None
+        if prev.kind == "compare":
+            if shape.verdict or (shape.use_cases and not shape.aspects):
+                frameworks = self._merge(prev.frameworks, named)
+                use_case = shape.use_cases[0] if shape.use_cases else None
+                return self._verdict_reading(
+                    frameworks, use_case, conf, "follow-up: verdict on the comparison"
+                )
+            if shape.aspects or named:
+                aspect = shape.aspects[0] if shape.aspects else prev.aspect
+                return Reading(
+                    "compare", conf, "follow-up on the comparison",
+                    frameworks=self._merge(prev.frameworks, named), aspect=aspect,
+                )  # fmt: skip
+            return None
+        if prev.kind == "verdict":
+            if shape.use_cases or named or shape.aspects:
+                frameworks = prev.frameworks
+                if len(named) >= 2:
+                    frameworks = named
+                elif named:
+                    frameworks = self._merge(prev.frameworks, named)
+                use_case = shape.use_cases[0] if shape.use_cases else prev.use_case
+                if shape.aspects and not shape.use_cases and len(frameworks) >= 2 and not shape.verdict:
+                    return Reading(
+                        "compare",
+                        conf,
+                        "follow-up: compare on an aspect",
+                        frameworks=frameworks,
+                        aspect=shape.aspects[0],
+                    )
+                return self._verdict_reading(frameworks, use_case, conf, "follow-up on the verdict")
+            return None
+        if prev.kind == "faq" and named and not shape.aspects and not shape.use_cases:
+            return Reading("faq", conf * 0.9, "follow-up: same question, another framework", id=prev.id)
+        return None
+
+    @staticmethod
+    def _merge(first: Sequence[str], extra: Sequence[str]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys((*first, *extra)))
+
+    # -- standalone -------------------------------------------------------
+
+    def _faq_reading(self, shape: Shape, ranked: Sequence[Ranked], structured: bool) -> Reading | None:
+        if not ranked:
+            return None
+        top = ranked[0]
+        runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+        margin = top.score - runner_up
+        confidence = min(1.0, top.score * (0.85 + min(margin, 0.3)))
+        mentioned = {shape.tokens[i] for m in shape.mentions for i in range(m.start, m.end)}
+        evidence = {w for w in top.matched if not w.startswith("@")}
+        evidence -= {stem(w) for w in mentioned | ALL_CUES | GENERIC_WORDS}
+        about_the_one_named = len(shape.frameworks) == 1 and top.entry.frameworks == shape.frameworks
+        if structured and not evidence and not about_the_one_named:
+            # Matching on the names the question uses (frameworks, aspects) and
+            # on cue words alone is no evidence for one entry over another:
+            # those names already shaped the structured reading.
+            confidence *= NAMES_ONLY_FACTOR
+        if (
+            len(shape.frameworks) >= 2
+            and top.entry.frameworks
+            and not set(shape.frameworks) <= set(top.entry.frameworks)
+        ):
+            confidence *= NARROWER_FACTOR  # the question is about more frameworks than the entry
+        why = f"FAQ match {top.score:.2f} on {', '.join(top.matched) or 'nothing'} (margin {margin:.2f})"
+        return Reading("faq", confidence, why, id=top.entry.id)
+
+    def _verdict_reading(
+        self, frameworks: Sequence[str], use_case: str | None, confidence: float, why: str
+    ) -> Reading | None:
+        if not frameworks:
+            everything = self.knowledge.verdict_for(self._all_frameworks)
+            frameworks = everything.frameworks if everything is not None else self._all_frameworks
+        frameworks = tuple(frameworks)
+        if (
+            self.knowledge.verdict_for(frameworks) is None
+            and self.knowledge.verdict_for(self._all_frameworks) is None
+        ):
+            return None
+        return Reading("verdict", confidence, why, frameworks=frameworks, use_case=use_case)
+
+    def _shape_reading(self, shape: Shape, content: frozenset[str]) -> Reading | None:
+        frameworks = shape.frameworks
+        aspects = self._aspects_of_their_own(shape)
+        use_case = shape.use_cases[0] if shape.use_cases else None
+        if len(frameworks) >= 2:
+            if shape.aspects and not (shape.verdict and use_case and not aspects):
+                return Reading(
+                    "compare",
+                    0.95,
+                    "two frameworks and an aspect",
+                    frameworks=frameworks,
+                    aspect=shape.aspects[0],
+                )
+            if use_case is not None:
+                return self._verdict_reading(frameworks, use_case, 0.93, "two frameworks and a use case")
+            if shape.verdict:
+                return self._verdict_reading(
+                    frameworks, None, 0.92, "two frameworks and 'which/should/better'"
+                )
+            if shape.compare:
+                return Reading("compare", 0.95, "two frameworks and 'vs'", frameworks=frameworks)
+            return Reading("compare", 0.55, "two frameworks, no cue", frameworks=frameworks)
+        if len(frameworks) == 1:
+            only = frameworks[0]
+            if shape.pros and not shape.cons:
+                return Reading("pros", 0.92, "a framework and 'pros'", framework=only)
+            if shape.cons:
+                return Reading("cons", 0.92, "a framework and 'cons'", framework=only)
+            if not shape.aspects and not shape.use_cases and len(content) <= 1:
+                if shape.cons_word:
+                    return Reading("cons", 0.8, "a framework and a complaint", framework=only)
+                if shape.pros_word or "why" in shape.tokens:
+                    return Reading("pros", 0.75, "a framework and praise", framework=only)
+            return None
+        if shape.verdict and use_case is not None and not content:
+            return self._verdict_reading((), use_case, 0.85, "'which/best' and a use case")
+        if shape.verdict and not shape.named_anything and not content:
+            return self._verdict_reading((), None, 0.7, "'which should I pick' with nothing else")
+        return None
+
+    @staticmethod
+    def _aspects_of_their_own(shape: Shape) -> tuple[str, ...]:
+        """Aspects named by words that do not also name a use case ("mobile" names both)."""
+        use_case_spans = {(m.start, m.end) for m in shape.mentions if m.kind == "use_case"}
+        return tuple(
+            dict.fromkeys(
+                m.id for m in shape.mentions if m.kind == "aspect" and (m.start, m.end) not in use_case_spans
+            )
+        )
+
+    def _standalone(self, shape: Shape, ranked: Sequence[Ranked]) -> Reading:
+        content = self._content(shape)
+        structured = self._shape_reading(shape, content)
+        if structured is not None and content:
+            # Words the shape does not explain make the shape less certain.
+            penalty = min(MAX_UNEXPLAINED_PENALTY, UNEXPLAINED_WORD_PENALTY * len(content))
+            structured = replace(structured, confidence=max(0.0, structured.confidence - penalty))
+        faq = self._faq_reading(shape, ranked, structured is not None)
+        if structured is not None and (faq is None or structured.confidence >= faq.confidence):
+            return structured
+        if faq is not None:
+            return faq
+        return Reading("none", 0.0, "nothing in the knowledge matches")
+
+    # -- finishing --------------------------------------------------------
+
+    def _finish(self, query: str, reading: Reading, ranked: Sequence[Ranked], limits: Thresholds) -> Answer:
+        candidates = tuple(Candidate("faq", r.entry.id, r.score, ", ".join(r.matched)) for r in ranked)
+        candidates = (
+            Candidate(reading.kind, reading.id or reading.framework, reading.confidence, reading.why),
+            *candidates,
+        )
+        if reading.kind == "none" or reading.confidence < limits.suggest:
+            closest = self._suggestions(ranked, exclude=None)
+            text = compose.decline_text(self.knowledge, [s.title for s in closest])
+            return Answer(query, "none", reading.confidence, text, suggestions=closest, candidates=candidates)
+        suggestions: tuple[Suggestion, ...] = ()
+        if reading.confidence < limits.answer:
+            suggestions = self._suggestions(ranked, exclude=reading.id if reading.kind == "faq" else None)
+        body = self._compose(reading)
+        text = compose.with_suggestions(body, [s.title for s in suggestions])
+        return Answer(
+            query=query,
+            kind=reading.kind,
+            confidence=reading.confidence,
+            text=text,
+            id=reading.id if reading.kind == "faq" else None,
+            frameworks=reading.frameworks if reading.kind in ("compare", "verdict") else (),
+            aspect=reading.aspect if reading.kind == "compare" else None,
+            framework=reading.framework if reading.kind in ("pros", "cons") else None,
+            use_case=reading.use_case if reading.kind == "verdict" else None,
+            suggestions=suggestions,
+            expanded=reading.expanded,
+            candidates=candidates,
+        )
+
+    def _suggestions(self, ranked: Sequence[Ranked], exclude: str | None) -> tuple[Suggestion, ...]:
+        picked = [r for r in ranked if r.entry.id != exclude and r.score >= SUGGESTION_FLOOR]
+        return tuple(Suggestion("faq", r.entry.id, r.entry.question) for r in picked[:MAX_SUGGESTIONS])
+
+    def _compose(self, reading: Reading) -> str:
+        kb = self.knowledge
+        if reading.kind == "faq" and reading.id is not None and reading.id in kb.faq:
+            return compose.faq_text(kb, kb.faq[reading.id], expanded=reading.expanded)
+        if reading.kind == "compare":
+            return compose.compare_text(kb, reading.frameworks, reading.aspect, expanded=reading.expanded)
+        if (
+            reading.kind in ("pros", "cons")
+            and reading.framework is not None
+            and reading.framework in kb.frameworks
+        ):
+            return compose.points_text(framework, reading.kind, expanded=reading.expanded)
+        if reading.kind == "verdict":
+            exact = kb.verdict_for(reading.frameworks)
+            verdict = exact or kb.verdict_for(self._all_frameworks)
+            if verdict is not None:
+                # Without a verdict for exactly these frameworks, say which one is shown.
+                shown = reading.frameworks if exact is not None else verdict.frameworks
+                return compose.verdict_text(kb, verdict, shown, reading.use_case, expanded=reading.expanded)
+        return compose.decline_text(kb, [])

@@ -1,0 +1,232 @@
+"""The knowledge's own vocabulary: typo correction and phrase rewriting.
+
+A question is analysed in three steps, and every phrasing in the index goes
+through the same ones so that both sides meet in the same form:
+
+1. normalise and split into tokens (:mod:`bot.engine.normalize`);
+2. correct tokens the knowledge has never seen to the nearest *term* it has
+   (OSA edit distance: one edit from 5 letters, two from 8; a swap of two
+   letters counts as one edit, so "pytroch" is one edit from "pytorch").
+   Terms are the words of names, aliases, synonyms, questions and tags, not
+   of answers: a correction must land on a word that means something here,
+   or "hate" would become "have". Four-letter words are corrected only to
+   framework names ("jaxx" → "jax");
+3. rewrite phrases, longest first: a synonym variant becomes its canonical
+   term ("deploying" → "deployment") and a framework alias becomes its id
+   ("tf" → "tensorflow").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from bot.engine.normalize import STOPWORDS, tokens
+from bot.knowledge import KnowledgeBase
+
+MIN_CORRECTABLE = 4
+"""Shorter tokens are never corrected: too many real words lie one edit apart."""
+MIN_CORRECTABLE_TO_TERMS = 5
+"""Four-letter tokens are corrected to framework names only."""
+TWO_EDITS_FROM = 8
+
+
+def max_edits(word: str) -> int:
+    """How many edits a token of this length may be away from a known word."""
+    if len(word) < MIN_CORRECTABLE:
+        return 0
+    return 2 if len(word) >= TWO_EDITS_FROM else 1
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """A question after analysis: its raw tokens, corrections and final tokens."""
+
+    raw: tuple[str, ...]
+    corrected: Mapping[str, str]
+    tokens: tuple[str, ...]
+
+
+class Lexicon:
+    """Vocabulary, typo corrector and phrase rewriter for one knowledge base.
+
+    Built once per knowledge load; afterwards only read (the correction memo is
+    a private cache whose contents do not change any answer).
+    """
+
+    def __init__(
+        self,
+        rewrites: Mapping[tuple[str, ...], tuple[str, ...]],
+        vocabulary: Counter[str],
+        terms: Counter[str],
+        names: Iterable[str],
+    ):
+        self._rewrites = MappingProxyType(dict(rewrites))
+        self._longest = max((len(k) for k in rewrites), default=1)
+        self._first_words = frozenset(k[0] for k in rewrites)
+        self.vocabulary = frozenset(vocabulary) | frozenset(terms)
+        self._terms_by_length = self._by_length(terms)
+        self._names = tuple(sorted(frozenset(names)))
+        self._memo: dict[str, str | None] = {}
+
+    @staticmethod
+    def _by_length(words: Counter[str]) -> dict[int, tuple[str, ...]]:
+        by_length: dict[int, list[str]] = {}
+        # Most frequent first, then alphabetical: ties go to the common word.
+        for word, _count in sorted(words.items(), key=lambda item: (-item[1], item[0])):
+            if word.isalpha() and word not in STOPWORDS:
+                by_length.setdefault(len(word), []).append(word)
+        return {n: tuple(group) for n, group in by_length.items()}
+
+    @classmethod
+    def from_knowledge(cls, kb: KnowledgeBase, extra_text: Iterable[str] = ()) -> Lexicon:
+        rewrites: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for variant, term in kb.synonyms.items():
+            source, target = tuple(tokens(variant)), tuple(tokens(term))
+            if source and target and source != target:
+                rewrites.setdefault(source, target)
+        for fw in kb.frameworks.values():
+            for name in (fw.name, *fw.aliases):
+                source = tuple(tokens(name))
+                if source and source != (fw.id,):
+                    rewrites[source] = (fw.id,)  # a framework name beats a synonym
+        vocabulary: Counter[str] = Counter()
+        for text in _knowledge_text(kb):
+            vocabulary.update(tokens(text))
+        terms: Counter[str] = Counter()
+        for text in (*_term_text(kb), *extra_text):
+            terms.update(tokens(text))
+        for source, target in rewrites.items():
+            terms.update(source)
+            terms.update(target)
+        names = [w for fw in kb.frameworks.values() for n in (fw.id, fw.name, *fw.aliases) for w in tokens(n)]
+        return cls(rewrites, vocabulary, terms, names)
+
+    def analyse(self, text: str) -> Analysis:
+        raw = tokens(text)
+        corrected: dict[str, str] = {}
+        fixed = []
+        for word in raw:
+            better = self.correct(word)
+            if better is not None and better != word:
+                corrected[word] = better
+            fixed.append(better or word)
+        return Analysis(tuple(raw), corrected, tuple(self.rewrite(fixed)))
+
+    def analyse_known(self, text: str) -> tuple[str, ...]:
+        """Analyse knowledge text: no typo correction (it is the vocabulary)."""
+        return tuple(self.rewrite(tokens(text)))
+
+    def correct(self, word: str) -> str | None:
+        """``word`` itself if known, its nearest known word, or ``None``."""
+        if word in self.vocabulary:
+            return word
+        if word in self._memo:
+            return self._memo[word]
+        best = self._nearest(word)
+        if len(self._memo) < 50_000:
+            self._memo[word] = best
+        return best
+
+    def _nearest(self, word: str) -> str | None:
+        edits = max_edits(word)
+        if edits == 0 or not word.isalpha():
+            return None
+        if len(word) < MIN_CORRECTABLE_TO_TERMS:
+            found = process.extractOne(word, self._names, scorer=OSA.distance, score_cutoff=1)
+            return found[0] if found is not None else None
+        best: tuple[int, str] | None = None
+        for length in range(len(word) - edits, len(word) + edits + 1):
+            candidates = self._terms_by_length.get(length)
+            if not candidates:
+                continue
+            found = process.extractOne(word, candidates, scorer=OSA.distance, score_cutoff=edits)
+            if found is not None and (best is None or found[1] < best[0]):
+                best = (int(found[1]), found[0])
+        return best[1] if best is not None else None
+
+    def rewrite(self, words: Sequence[str]) -> list[str]:
+        """Rewrite phrases until nothing changes (at most a few passes).
+
+        A second pass lets one rewrite feed another: "bad abt" becomes
+        "bad about", which becomes "cons".
+        """
+        current = list(words)
+        for _ in range(3):
+            rewritten = self._rewrite_once(current)
+            if rewritten == current:
+                break
+            current = rewritten
+        return current
+
+    def _rewrite_once(self, words: Sequence[str]) -> list[str]:
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            if words[i] in self._first_words:
+                for size in range(min(self._longest, len(words) - i), 0, -1):
+                    target = self._rewrites.get(tuple(words[i : i + size]))
+                    if target is not None:
+                        out.extend(target)
+                        i += size
+                        break
+                else:
+                    out.append(words[i])
+                    i += 1
+            else:
+                out.append(words[i])
+                i += 1
+        return out
+
+
+def _term_text(kb: KnowledgeBase) -> Iterable[str]:
+    """Text whose words are worth correcting a typo to: names, questions, tags."""
+    for fw in kb.frameworks.values():
+        yield from (fw.id, fw.name, *fw.aliases)
+    for aspect in kb.aspects.values():
+        yield from (aspect.id.replace("-", " "), aspect.name, *aspect.aliases)
+    for use_case in kb.use_cases.values():
+        yield from (use_case.id, use_case.name, *use_case.aliases)
+    for entry in kb.faq.values():
+        yield from (entry.id.replace("-", " "), entry.question, *entry.alternates, *entry.tags)
+    for variant, term in kb.synonyms.items():
+        yield from (variant, term)
+
+
+def _knowledge_text(kb: KnowledgeBase) -> Iterable[str]:
+    for fw in kb.frameworks.values():
+        yield fw.id
+        yield fw.name
+        yield from fw.aliases
+        yield fw.summary
+        for point in (*fw.pros, *fw.cons):
+            yield point.point
+            yield point.detail
+    for aspect in kb.aspects.values():
+        yield aspect.id.replace("-", " ")
+        yield aspect.name
+        yield from aspect.aliases
+        yield aspect.description
+        for cell in aspect.cells.values():
+            yield cell.value
+            if cell.note:
+                yield cell.note
+    for use_case in kb.use_cases.values():
+        yield use_case.id
+        yield use_case.name
+        yield from use_case.aliases
+    for entry in kb.faq.values():
+        yield entry.id.replace("-", " ")
+        yield entry.question
+        yield from entry.alternates
+        yield entry.answer
+        yield from entry.tags
+    for verdict in kb.verdicts.values():
+        for call in (verdict.overall, *verdict.use_cases.values()):
+            yield call.summary
+            yield from call.conditions

@@ -1,0 +1,70 @@
+"""Text normalisation shared by the index and the query: both sides alike.
+
+NFKC, case folding, accents stripped, punctuation turned into spaces (``c++``
+and ``#`` inside words kept), letters repeated three times or more cut to two, apostrophes dropped,
+whitespace collapsed. Tokens are what is left, split on spaces.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_REPEATS = re.compile(r"([^\W\d])\1{2,}")
+_KEEP = re.compile(r"[\w+#]+")
+_PLUS_RUN = re.compile(r"\+{3,}")
+
+STOPWORDS = frozenset(
+    """
+    a about above after again all also am an and any are aren't as at be because been before being
+    below between both but by can could did do does doing done don down during each few for from
+    further get gets getting got had has have having he her here hers him his how i i'd i'm if in
+    into is isn't it its it's itself just let lets like me more most much my myself no nor not now
+    of off on once only or other our ours out over own please same she should so some such than
+    thanks thank thx that that's the their theirs them then there these they this those though
+    through to too under until up us very was we were what what's whats when where whether which
+    while who whom why will with would you your yours yourself hi hey hello guys anyone someone
+    really actually basically kinda sorta lol lmao pls plz u ur im ive id dont doesnt cant isnt
+    there's one ones thing things way ok okay yeah yes tell know want wanna gonna need make
+    use using used work works working new still even say said going then btw tho just
+    people everyone everybody anybody somebody specifically mean meant
+    """.split()
+)
+"""Words too common to tell FAQ entries apart; left out of ranking, kept for cues."""
+
+
+def normalize(text: str) -> str:
+    """The canonical form of ``text`` (see the module docstring)."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    decomposed = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    text = _REPEATS.sub(r"\1\1", text)
+    text = _PLUS_RUN.sub("++", text)
+    text = text.replace("'", "").replace("\u2019", "").replace("_", " ")
+    return " ".join(_KEEP.findall(text))
+
+
+def tokens(text: str) -> list[str]:
+    """Normalised tokens of ``text``."""
+    return normalize(text).split()
+
+
+_SUFFIXES = ("ies", "ing", "ers", "ed", "er", "es", "s")
+
+
+def stem(word: str) -> str:
+    """A light suffix strip so "models"/"model" and "compiled"/"compile" meet.
+
+    Deliberately crude and applied to both sides alike (it only ever decides
+    whether two words count as the same for ranking); never shown to anyone.
+    """
+    if len(word) <= 4 or not word.isalpha():
+        return word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "ies":
+                return word[:-3] + "y"
+            if suffix == "s" and word.endswith("ss"):
+                return word
+            return word[: -len(suffix)]
+    return word

@@ -1,0 +1,172 @@
+"""Ranking FAQ entries for a question: IDF-weighted coverage on both sides.
+
+Plain string scorers fail on members' questions (ARCHITECTURE.md, "Matching"):
+``WRatio`` gives ~85 to any pair sharing "what is". Here a question and each
+entry are compared as sets of analysed tokens, each token weighted by how rare
+it is across the entries (IDF), so "tpu" counts and "framework" barely does:
+
+- *question coverage*: how much of the question's weight the entry explains
+  (its phrasings and tags fully, its answer text partly);
+- *phrasing coverage*: how much of the entry's best phrasing the question covers.
+
+The score blends the two; words the knowledge has never seen carry the highest
+weight, so a question that is mostly about something else scores low.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from bot.engine.detect import GENERIC_WORDS
+from bot.engine.lexicon import Lexicon
+from bot.engine.normalize import STOPWORDS, stem
+from bot.knowledge import FaqEntry
+
+ANSWER_WEIGHT = 0.45
+"""A word that appears only in an entry's answer counts this much."""
+QUESTION_SHARE = 0.6
+"""Weight of question coverage in the blended score (phrasing coverage: the rest)."""
+SHORTLIST = 24
+"""Entries scored on phrasing coverage after the question-coverage pass."""
+FULL_PHRASING_WEIGHT = 3.0
+"""A phrasing lighter than this (one common word, say) earns only partial credit
+for being covered: "is tfjs still a thing" must not match every TF question."""
+FRAMEWORK_BONUS = 0.05
+"""Added when an entry is about a framework the question names."""
+ASPECT_BONUS = 0.05
+"""Added when an entry relates to an aspect the question names."""
+CONCEPT_PREFIX = "@"
+CONCEPT_WEIGHT = 0.5
+"""Concept tokens (``@mobile-edge``) echo words already counted; they count half."""
+PAIR_BONUS = 0.06
+"""Added per pair of adjacent words shared with a phrasing ("torch compile"), at most twice."""
+
+
+def word_pairs(words: Iterable[str], ignore: frozenset[str]) -> frozenset[tuple[str, str]]:
+    """Adjacent content words, in order: evidence that word order also agrees."""
+    content = [stem(w) for w in words if w not in ignore]
+    return frozenset(itertools.pairwise(content))
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    entry: FaqEntry
+    score: float
+    matched: tuple[str, ...]
+    question_coverage: float
+    phrasing_coverage: float
+
+
+class FaqIndex:
+    """Precomputed postings and weights over the FAQ entries of one knowledge base."""
+
+    def __init__(
+        self,
+        entries: Sequence[FaqEntry],
+        lexicon: Lexicon,
+        expand: Callable[[Sequence[str]], list[str]] = list,
+        ignore: Iterable[str] = (),
+    ):
+        """Index ``entries``; ``expand`` adds features to analysed tokens (both sides alike)."""
+        self.entries = tuple(entries)
+        self._ignore = STOPWORDS | GENERIC_WORDS | frozenset(ignore)
+        strong: list[frozenset[str]] = []
+        weak: list[frozenset[str]] = []
+        self._phrasings: list[tuple[frozenset[str], ...]] = []
+        pairs: list[frozenset[tuple[str, str]]] = []
+        for entry in self.entries:
+            analysed = [expand(lexicon.analyse_known(text)) for text in (entry.question, *entry.alternates)]
+            phrasings = tuple(self._content(words) for words in analysed)
+            pairs.append(frozenset().union(*(word_pairs(words, self._ignore) for words in analysed)))
+            labels = self._content(
+                expand(
+                    lexicon.analyse_known(
+                        " ".join((*entry.tags, entry.id.replace("-", " "), *entry.frameworks))
+                    )
+                )
+            )
+            strong_words = frozenset().union(*phrasings, labels)
+            strong.append(strong_words)
+            weak.append(self._content(lexicon.analyse_known(entry.answer)) - strong_words)
+            self._phrasings.append(tuple(p for p in phrasings if p))
+        df: dict[str, int] = {}
+        for words in (*strong, *weak):
+            for word in words:
+                df[word] = df.get(word, 0) + 1
+        n = max(len(self.entries), 1)
+        self._idf = {w: math.log(1.0 + (n + 1) / (count + 0.5)) for w, count in df.items()}
+        self.unknown_idf = math.log(1.0 + (n + 1) / 0.5)
+        postings: dict[str, list[tuple[int, float]]] = {}
+        for index, (s, w) in enumerate(zip(strong, weak, strict=True)):
+            for word in s:
+                postings.setdefault(word, []).append((index, 1.0))
+            for word in w:
+                postings.setdefault(word, []).append((index, ANSWER_WEIGHT))
+        self._postings = {w: tuple(p) for w, p in postings.items()}
+        self._words = tuple(s | w for s, w in zip(strong, weak, strict=True))
+        self._phrasing_weights = tuple(
+            tuple(sum(self.idf(w) for w in p) for p in phrasings) for phrasings in self._phrasings
+        )
+        self._about = tuple(frozenset(e.frameworks) for e in self.entries)
+        self._pairs = tuple(pairs)
+        self._aspects = tuple(frozenset(r.id for r in e.related if r.kind == "aspect") for e in self.entries)
+
+    def _content(self, words: Iterable[str]) -> frozenset[str]:
+        return frozenset(stem(w) for w in words if w not in self._ignore)
+
+    def idf(self, word: str) -> float:
+        weight = self._idf.get(word, self.unknown_idf)
+        return weight * CONCEPT_WEIGHT if word.startswith(CONCEPT_PREFIX) else weight
+
+    def content(self, words: Iterable[str]) -> frozenset[str]:
+        """The words of a question that count for ranking."""
+        return self._content(words)
+
+    def rank(
+        self,
+        words: Iterable[str],
+        limit: int = 5,
+        frameworks: Iterable[str] = (),
+        aspects: Iterable[str] = (),
+    ) -> list[Ranked]:
+        """The best entries for a question's analysed tokens, best first.
+
+        ``frameworks`` and ``aspects`` are what the question names; entries about
+        them get a small bonus.
+        """
+        named_frameworks = frozenset(frameworks)
+        named_aspects = frozenset(aspects)
+        words = list(words)
+        query = self._content(words)
+        query_pairs = word_pairs(words, self._ignore)
+        if not query:
+            return []
+        weights = {w: self.idf(w) for w in query}
+        total = sum(weights.values())
+        covered: dict[int, float] = {}
+        for word, weight in weights.items():
+            for index, share in self._postings.get(word, ()):
+                covered[index] = covered.get(index, 0.0) + weight * share
+        if not covered:
+            return []
+        shortlist = sorted(covered.items(), key=lambda item: (-item[1], item[0]))[:SHORTLIST]
+        ranked = []
+        for index, amount in shortlist:
+            best_phrasing = 0.0
+            for phrasing, have in zip(self._phrasings[index], self._phrasing_weights[index], strict=True):
+                if have:
+                    share = sum(weights.get(w, 0.0) for w in phrasing) / have
+                    best_phrasing = max(best_phrasing, share * min(1.0, have / FULL_PHRASING_WEIGHT))
+            score = QUESTION_SHARE * amount / total + (1 - QUESTION_SHARE) * best_phrasing
+            if named_frameworks & self._about[index]:
+                score += FRAMEWORK_BONUS
+            if named_aspects & self._aspects[index]:
+                score += ASPECT_BONUS
+            score += PAIR_BONUS * min(2, len(query_pairs & self._pairs[index]))
+            matched = tuple(sorted(query & self._words[index]))
+            ranked.append(Ranked(self.entries[index], score, matched, amount / total, best_phrasing))
+        ranked.sort(key=lambda r: (-r.score, r.entry.id))
+        return ranked[:limit]

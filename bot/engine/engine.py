@@ -373,11 +373,8 @@ class Engine:
             return compose.faq_text(kb, kb.faq[reading.id], expanded=reading.expanded)
         if reading.kind == "compare":
             return compose.compare_text(kb, reading.frameworks, reading.aspect, expanded=reading.expanded)
-        if (
-            reading.kind in ("pros", "cons")
-            and reading.framework is not None
-            and reading.framework in kb.frameworks
-        ):
+        framework = kb.frameworks.get(reading.framework or "")
+        if reading.kind in ("pros", "cons") and framework is not None:
             return compose.points_text(framework, reading.kind, expanded=reading.expanded)
         if reading.kind == "verdict":
             exact = kb.verdict_for(reading.frameworks)

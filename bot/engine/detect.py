@@ -42,6 +42,8 @@ GENERIC_WORDS = frozenset(
     }
 )  # fmt: skip
 """Words any question about these frameworks may carry; they tell no entry apart."""
+VAGUE_WORDS = PROS_WORDS | CONS_WORDS | frozenset({"which", "better", "best", "should", "go", "worth", "win", "wins", "explain"})
+"""Cue words too vague to rank FAQ entries by ("is it good")."""
 ALL_CUES = COMPARE_CUES | PROS_CUES | CONS_CUES | PROS_WORDS | CONS_WORDS | VERDICT_CUES | EXPAND_CUES
 FOLLOW_UP_OPENERS = (
     ("what", "about"),

@@ -20,7 +20,7 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from bot.engine.detect import GENERIC_WORDS
+from bot.engine.detect import GENERIC_WORDS, VAGUE_WORDS
 from bot.engine.lexicon import Lexicon
 from bot.engine.normalize import STOPWORDS, stem
 from bot.knowledge import FaqEntry
@@ -72,7 +72,7 @@ class FaqIndex:
     ):
         """Index ``entries``; ``expand`` adds features to analysed tokens (both sides alike)."""
         self.entries = tuple(entries)
-        self._ignore = STOPWORDS | GENERIC_WORDS | frozenset(ignore)
+        self._ignore = STOPWORDS | GENERIC_WORDS | VAGUE_WORDS | frozenset(ignore)
         strong: list[frozenset[str]] = []
         weak: list[frozenset[str]] = []
         self._phrasings: list[tuple[frozenset[str], ...]] = []

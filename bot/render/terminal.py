@@ -14,7 +14,8 @@ from bot.engine import Answer
 from bot.engine.text import join_names, names
 from bot.knowledge import KnowledgeBase
 
-MIN_CELL = 14
+MIN_CELL = 8
+"""Narrowest a column gets; below that a table would be unreadable anyway."""
 
 
 def wrap_table(header: Sequence[str], rows: Sequence[Sequence[str]], width: int) -> str:
@@ -22,7 +23,7 @@ def wrap_table(header: Sequence[str], rows: Sequence[Sequence[str]], width: int)
     columns = len(header)
     gutter = 3 * (columns - 1)
     natural = [max(len(str(row[c])) for row in (header, *rows)) for c in range(columns)]
-    first = min(natural[0], max(12, width // 4))
+    first = min(natural[0], max(MIN_CELL, width // 4))
     rest = max(MIN_CELL, (width - first - gutter) // max(columns - 1, 1))
     widths = [first, *(min(n, rest) for n in natural[1:])]
     lines = []

@@ -11,11 +11,13 @@ from tests.conftest import MINI_FAQ
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def versus(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None):
+def versus(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None, input_text: str = ""):
+    """Run the CLI in a subprocess with a clean Versus environment."""
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("VERSUS_") and k != "DISCORD_TOKEN"}
     full_env.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
+        input=input_text,
         capture_output=True,
         text=True,
         env=full_env,

@@ -1,0 +1,51 @@
+from collections import Counter
+
+import pytest
+
+from bot.engine.lexicon import Lexicon, max_edits
+
+
+def make_lexicon() -> Lexicon:
+    rewrites = {
+        ("tf",): ("tensorflow",),
+        ("torch",): ("pytorch",),
+        ("bad", "about"): ("cons",),
+        ("abt",): ("about",),
+        ("deploying",): ("deployment",),
+    }
+    vocabulary = Counter("how do i deploy a model to a phone have rate".split())
+    terms = Counter("pytorch tensorflow jax keras phone deployment mobile".split())
+    return Lexicon(rewrites, vocabulary, terms, names=["pytorch", "tensorflow", "jax", "keras", "tf", "torch"])
+
+
+@pytest.mark.parametrize(
+    ("typo", "fixed"),
+    [("pytroch", "pytorch"), ("tensorflwo", "tensorflow"), ("tenserflow", "tensorflow"), ("kears", "keras"), ("phnoe", "phone")],
+)
+def test_typos_land_on_terms(typo, fixed):
+    assert make_lexicon().correct(typo) == fixed
+
+
+def test_four_letter_words_only_become_framework_names():
+    lexicon = make_lexicon()
+    assert lexicon.correct("jaxx") == "jax"
+    assert lexicon.correct("hate") is None  # not "have" or "rate"
+    assert lexicon.correct("xyzzy") is None
+    assert lexicon.correct("abc") is None  # too short to guess
+
+
+def test_known_words_are_left_alone():
+    assert make_lexicon().correct("have") == "have"
+
+
+def test_rewrites_chain_and_prefer_the_longest_phrase():
+    lexicon = make_lexicon()
+    assert lexicon.analyse("whats bad abt tf").tokens == ("whats", "cons", "tensorflow")
+    assert lexicon.analyse("Deploying torch").tokens == ("deployment", "pytorch")
+    analysis = lexicon.analyse("pytroch on a phnoe")
+    assert analysis.tokens == ("pytorch", "on", "a", "phone")
+    assert analysis.corrected == {"pytroch": "pytorch", "phnoe": "phone"}
+
+
+def test_max_edits_by_length():
+    assert [max_edits("x" * n) for n in (3, 4, 7, 8, 12)] == [0, 1, 1, 2, 2]

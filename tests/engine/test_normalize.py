@@ -1,0 +1,34 @@
+import pytest
+
+from bot.engine.normalize import normalize, stem, tokens
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Pytörch VS TensorFlow???", "pytorch vs tensorflow"),
+        ("ＴＦ　ｖｓ　ＰＴ", "tf vs pt"),  # full-width forms fold under NFKC
+        ("soooo goooood", "soo good"),
+        ("what's bad about tf", "whats bad about tf"),
+        ("don’t", "dont"),
+        ("c++ bindings!!", "c++ bindings"),
+        ("tf.keras / jax.numpy", "tf keras jax numpy"),
+        ("multi-gpu\tDDP\n", "multi gpu ddp"),
+        ("🙂🙂🔥", ""),
+        ("", ""),
+    ],
+)
+def test_normalize(raw, expected):
+    assert normalize(raw) == expected
+
+
+def test_tokens_split_on_whitespace():
+    assert tokens("  PyTorch,  TF ") == ["pytorch", "tf"]
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("models", "model"), ("compiled", "compil"), ("libraries", "library"), ("class", "class"), ("gpu", "gpu")],
+)
+def test_stem_meets_both_sides(word, expected):
+    assert stem(word) == expected

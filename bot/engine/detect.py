@@ -42,7 +42,11 @@ GENERIC_WORDS = frozenset(
     }
 )  # fmt: skip
 """Words any question about these frameworks may carry; they tell no entry apart."""
-VAGUE_WORDS = PROS_WORDS | CONS_WORDS | frozenset({"which", "better", "best", "should", "go", "worth", "win", "wins", "explain"})
+VAGUE_WORDS = (
+    PROS_WORDS
+    | CONS_WORDS
+    | frozenset({"which", "better", "best", "should", "go", "worth", "win", "wins", "explain"})
+)
 """Cue words too vague to rank FAQ entries by ("is it good")."""
 ALL_CUES = COMPARE_CUES | PROS_CUES | CONS_CUES | PROS_WORDS | CONS_WORDS | VERDICT_CUES | EXPAND_CUES
 FOLLOW_UP_OPENERS = (
@@ -161,11 +165,11 @@ def shape_of(words: Sequence[str], table: EntityTable) -> Shape:
     )
 
 
-def with_concepts(words: Sequence[str], table: EntityTable) -> list[str]:
-    """``words`` plus one concept token per aspect or use case they name.
+def with_concepts(words: Sequence[str], mentions: Iterable[Mention]) -> list[str]:
+    """``words`` plus one concept token per aspect or use case mentioned in them.
 
     "iphone", "android" and "phones" all add ``@mobile-edge`` and ``@mobile``,
     so an FAQ phrased with one of them meets a question phrased with another.
     """
-    concepts = [f"@{m.id}" for m in table.mentions(words) if m.kind != "framework"]
+    concepts = [f"@{m.id}" for m in mentions if m.kind != "framework"]
     return [*words, *dict.fromkeys(concepts)]

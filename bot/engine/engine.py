@@ -37,6 +37,8 @@ SUGGESTION_FLOOR = 0.2
 """FAQ entries scoring below this are not worth suggesting at all."""
 MAX_SUGGESTIONS = 3
 NAMES_ONLY_FACTOR = 0.5
+NOT_EVIDENCE = frozenset(stem(w) for w in ALL_CUES | GENERIC_WORDS)
+"""Matched words that say nothing about which FAQ entry is meant (stemmed, as matched)."""
 UNEXPLAINED_WORD_PENALTY = 0.05
 MAX_UNEXPLAINED_PENALTY = 0.3
 NARROWER_FACTOR = 0.7
@@ -120,7 +122,7 @@ class Engine:
         analysis = self.lexicon.analyse(query[:MAX_QUERY_CHARS])
         shape = shape_of(analysis.tokens, self.entities)
         ranked = self.faq_index.rank(
-            self._features(analysis.tokens),
+            with_concepts(analysis.tokens, shape.mentions),
             MAX_SUGGESTIONS + 2,
             frameworks=shape.frameworks,
             aspects=shape.aspects,
@@ -135,7 +137,7 @@ class Engine:
         return self._finish(query, reading, ranked, limits)
 
     def _features(self, words: Sequence[str]) -> list[str]:
-        return with_concepts(words, self.entities)
+        return with_concepts(words, self.entities.mentions(words))
 
     # -- context ----------------------------------------------------------
 
@@ -237,7 +239,8 @@ class Engine:
         confidence = min(1.0, top.score * (0.85 + min(margin, 0.3)))
         mentioned = {shape.tokens[i] for m in shape.mentions for i in range(m.start, m.end)}
         evidence = {w for w in top.matched if not w.startswith("@")}
-        evidence -= {stem(w) for w in mentioned | ALL_CUES | GENERIC_WORDS}
+        evidence -= NOT_EVIDENCE
+        evidence -= {stem(w) for w in mentioned}
         about_the_one_named = len(shape.frameworks) == 1 and top.entry.frameworks == shape.frameworks
         if structured and not evidence and not about_the_one_named:
             # Matching on the names the question uses (frameworks, aspects) and

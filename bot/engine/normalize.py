@@ -35,9 +35,12 @@ STOPWORDS = frozenset(
 
 def normalize(text: str) -> str:
     """The canonical form of ``text`` (see the module docstring)."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    decomposed = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if text.isascii():
+        text = text.lower()  # ASCII is already in NFKC form, and has no accents
+    else:
+        text = unicodedata.normalize("NFKC", text).casefold()
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     text = _REPEATS.sub(r"\1\1", text)
     text = _PLUS_RUN.sub("++", text)
     text = text.replace("'", "").replace("\u2019", "").replace("_", " ")

@@ -15,6 +15,7 @@ weight, so a question that is mostly about something else scores low.
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import math
 from collections.abc import Callable, Iterable, Sequence
@@ -38,17 +39,14 @@ FRAMEWORK_BONUS = 0.05
 """Added when an entry is about a framework the question names."""
 ASPECT_BONUS = 0.05
 """Added when an entry relates to an aspect the question names."""
+STEM_MEMO_SIZE = 200_000
+EXPANSION_RATIO = 4
+"""See :meth:`FaqIndex._accumulate`."""
 CONCEPT_PREFIX = "@"
 CONCEPT_WEIGHT = 0.5
 """Concept tokens (``@mobile-edge``) echo words already counted; they count half."""
 PAIR_BONUS = 0.06
 """Added per pair of adjacent words shared with a phrasing ("torch compile"), at most twice."""
-
-
-def word_pairs(words: Iterable[str], ignore: frozenset[str]) -> frozenset[tuple[str, str]]:
-    """Adjacent content words, in order: evidence that word order also agrees."""
-    content = [stem(w) for w in words if w not in ignore]
-    return frozenset(itertools.pairwise(content))
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +71,7 @@ class FaqIndex:
         """Index ``entries``; ``expand`` adds features to analysed tokens (both sides alike)."""
         self.entries = tuple(entries)
         self._ignore = STOPWORDS | GENERIC_WORDS | VAGUE_WORDS | frozenset(ignore)
+        self._stems: dict[str, str] = {}  # a memo: stemming is pure, and hot at build time
         strong: list[frozenset[str]] = []
         weak: list[frozenset[str]] = []
         self._phrasings: list[tuple[frozenset[str], ...]] = []
@@ -80,7 +79,7 @@ class FaqIndex:
         for entry in self.entries:
             analysed = [expand(lexicon.analyse_known(text)) for text in (entry.question, *entry.alternates)]
             phrasings = tuple(self._content(words) for words in analysed)
-            pairs.append(frozenset().union(*(word_pairs(words, self._ignore) for words in analysed)))
+            pairs.append(frozenset().union(*(self._word_pairs(words) for words in analysed)))
             labels = self._content(
                 expand(
                     lexicon.analyse_known(
@@ -105,7 +104,7 @@ class FaqIndex:
                 postings.setdefault(word, []).append((index, 1.0))
             for word in w:
                 postings.setdefault(word, []).append((index, ANSWER_WEIGHT))
-        self._postings = {w: tuple(p) for w, p in postings.items()}
+        self._postings = {w: dict(p) for w, p in postings.items()}
         self._words = tuple(s | w for s, w in zip(strong, weak, strict=True))
         self._phrasing_weights = tuple(
             tuple(sum(self.idf(w) for w in p) for p in phrasings) for phrasings in self._phrasings
@@ -115,7 +114,44 @@ class FaqIndex:
         self._aspects = tuple(frozenset(r.id for r in e.related if r.kind == "aspect") for e in self.entries)
 
     def _content(self, words: Iterable[str]) -> frozenset[str]:
-        return frozenset(stem(w) for w in words if w not in self._ignore)
+        return frozenset(self._stem(w) for w in words if w not in self._ignore)
+
+    def _word_pairs(self, words: Iterable[str]) -> frozenset[tuple[str, str]]:
+        """Adjacent content words, in order: evidence that word order also agrees."""
+        return frozenset(itertools.pairwise(self._stem(w) for w in words if w not in self._ignore))
+
+    def _stem(self, word: str) -> str:
+        stemmed = self._stems.get(word)
+        if stemmed is None:
+            stemmed = stem(word)
+            if len(self._stems) < STEM_MEMO_SIZE:
+                self._stems[word] = stemmed
+        return stemmed
+
+    def _accumulate(self, weights: dict[str, float]) -> dict[int, float]:
+        """Question coverage per entry, rarest words first.
+
+        A common word's postings are walked only while they are not much longer
+        than the candidates found so far; after that it only adds to those
+        candidates. An entry that shares nothing but common words with the
+        question could not rank near the top, and this keeps a question cheap
+        at 10 000 entries, where "pytorch" appears in thousands of them.
+        """
+        covered: dict[int, float] = {}
+        for word in sorted(weights, key=lambda w: (len(self._postings.get(w, ())), w)):
+            postings = self._postings.get(word)
+            if not postings:
+                continue
+            weight = weights[word]
+            if not covered or len(postings) <= EXPANSION_RATIO * len(covered):
+                for index, share in postings.items():
+                    covered[index] = covered.get(index, 0.0) + weight * share
+            else:
+                for index in covered:
+                    share = postings.get(index)
+                    if share is not None:
+                        covered[index] += weight * share
+        return covered
 
     def idf(self, word: str) -> float:
         weight = self._idf.get(word, self.unknown_idf)
@@ -141,20 +177,17 @@ class FaqIndex:
         named_aspects = frozenset(aspects)
         words = list(words)
         query = self._content(words)
-        query_pairs = word_pairs(words, self._ignore)
+        query_pairs = self._word_pairs(words)
         if not query:
             return []
         weights = {w: self.idf(w) for w in query}
         total = sum(weights.values())
-        covered: dict[int, float] = {}
-        for word, weight in weights.items():
-            for index, share in self._postings.get(word, ()):
-                covered[index] = covered.get(index, 0.0) + weight * share
+        covered = self._accumulate(weights)
         if not covered:
             return []
-        shortlist = sorted(covered.items(), key=lambda item: (-item[1], item[0]))[:SHORTLIST]
         ranked = []
-        for index, amount in shortlist:
+        for index in heapq.nlargest(SHORTLIST, covered, key=covered.__getitem__):
+            amount = covered[index]
             best_phrasing = 0.0
             for phrasing, have in zip(self._phrasings[index], self._phrasing_weights[index], strict=True):
                 if have:

@@ -4,7 +4,18 @@ import json
 
 from tests.cli.test_validate import versus
 
-KEYS = {"query", "kind", "id", "frameworks", "aspect", "framework", "use_case", "confidence", "suggestions", "text"}
+KEYS = {
+    "query",
+    "kind",
+    "id",
+    "frameworks",
+    "aspect",
+    "framework",
+    "use_case",
+    "confidence",
+    "suggestions",
+    "text",
+}
 
 
 def test_ask_json_prints_one_object():
@@ -12,7 +23,11 @@ def test_ask_json_prints_one_object():
     assert run.returncode == 0, run.stderr
     data = json.loads(run.stdout)
     assert set(data) == KEYS
-    assert (data["kind"], data["frameworks"], data["aspect"]) == ("compare", ["pytorch", "tensorflow"], "mobile-edge")
+    assert (data["kind"], data["frameworks"], data["aspect"]) == (
+        "compare",
+        ["pytorch", "tensorflow"],
+        "mobile-edge",
+    )
 
 
 def test_ask_plain_prints_the_answer_text():
@@ -23,16 +38,30 @@ def test_ask_plain_prints_the_answer_text():
 
 def test_batch_from_file_one_line_per_question_in_order(tmp_path):
     questions = tmp_path / "q.txt"
-    questions.write_text("pytorch vs tensorflow?\nwhat about for mobile?\n\ncons of keras\n", encoding="utf-8")
+    questions.write_text(
+        "pytorch vs tensorflow?\nwhat about for mobile?\n\ncons of keras\n", encoding="utf-8"
+    )
     run = versus("ask", "--json", "--batch", str(questions))
     rows = [json.loads(line) for line in run.stdout.splitlines()]
-    assert [r["query"] for r in rows] == ["pytorch vs tensorflow?", "what about for mobile?", "", "cons of keras"]
+    assert [r["query"] for r in rows] == [
+        "pytorch vs tensorflow?",
+        "what about for mobile?",
+        "",
+        "cons of keras",
+    ]
     assert rows[1]["kind"] != "compare"  # lines stand alone without --conversation
     assert rows[2]["kind"] == "none"
 
 
 def test_batch_conversation_from_stdin_leans_on_the_previous_turn():
-    run = versus("ask", "--json", "--batch", "-", "--conversation", input_text="pytorch vs tensorflow?\nwhat about for mobile?\nand jax?\n")
+    run = versus(
+        "ask",
+        "--json",
+        "--batch",
+        "-",
+        "--conversation",
+        input_text="pytorch vs tensorflow?\nwhat about for mobile?\nand jax?\n",
+    )
     rows = [json.loads(line) for line in run.stdout.splitlines()]
     assert rows[1]["aspect"] == "mobile-edge"
     assert rows[2]["frameworks"] == ["pytorch", "tensorflow", "jax"]

@@ -20,13 +20,25 @@ def ask_turns(engine: Engine, *turns: str):
 @pytest.mark.parametrize(
     ("question", "kind", "fields"),
     [
-        ("pytorch vs tensorflow for mobile?", "compare", {"frameworks": ("pytorch", "tensorflow"), "aspect": "mobile-edge"}),
+        (
+            "pytorch vs tensorflow for mobile?",
+            "compare",
+            {"frameworks": ("pytorch", "tensorflow"), "aspect": "mobile-edge"},
+        ),
         ("pytroch vs tensorflwo", "compare", {"frameworks": ("pytorch", "tensorflow"), "aspect": None}),
-        ("tenserflow or jax for deploying?", "compare", {"frameworks": ("tensorflow", "jax"), "aspect": "production-deployment"}),
+        (
+            "tenserflow or jax for deploying?",
+            "compare",
+            {"frameworks": ("tensorflow", "jax"), "aspect": "production-deployment"},
+        ),
         ("what's bad about tf", "cons", {"framework": "tensorflow"}),
         ("advantages of kears", "pros", {"framework": "keras"}),
         ("which should I pick for research", "verdict", {"use_case": "research"}),
-        ("keras or pytorch for a beginner?", "verdict", {"frameworks": ("keras", "pytorch"), "use_case": "beginners"}),
+        (
+            "keras or pytorch for a beginner?",
+            "verdict",
+            {"frameworks": ("keras", "pytorch"), "use_case": "beginners"},
+        ),
         ("can I run pytorch models on a phone", "faq", {"id": "pytorch-mobile"}),
         ("do tpus work with jax", "faq", {"id": "tpu-support"}),
     ],
@@ -100,7 +112,11 @@ def test_confidence_separates_clear_from_vague(engine):
 
 def test_follow_up_adds_an_aspect_then_a_framework(engine):
     answer = ask_turns(engine, "pytorch vs tensorflow?", "what about for mobile?")
-    assert (answer.kind, answer.frameworks, answer.aspect) == ("compare", ("pytorch", "tensorflow"), "mobile-edge")
+    assert (answer.kind, answer.frameworks, answer.aspect) == (
+        "compare",
+        ("pytorch", "tensorflow"),
+        "mobile-edge",
+    )
     answer = ask_turns(engine, "pytorch vs tensorflow?", "what about for mobile?", "and jax?")
     assert answer.frameworks == ("pytorch", "tensorflow", "jax")
     assert answer.aspect == "mobile-edge"
@@ -109,7 +125,11 @@ def test_follow_up_adds_an_aspect_then_a_framework(engine):
 def test_why_expands_the_last_answer(engine):
     plain = ask_turns(engine, "pytorch vs tensorflow for mobile")
     expanded = ask_turns(engine, "pytorch vs tensorflow for mobile", "why?")
-    assert (expanded.kind, expanded.frameworks, expanded.aspect) == (plain.kind, plain.frameworks, plain.aspect)
+    assert (expanded.kind, expanded.frameworks, expanded.aspect) == (
+        plain.kind,
+        plain.frameworks,
+        plain.aspect,
+    )
     assert expanded.expanded and not plain.expanded
     assert "Rating:" in expanded.text and "Sources:" in expanded.text
 
@@ -126,7 +146,11 @@ def test_follow_up_narrows_a_verdict_to_a_use_case(engine):
 
 def test_a_question_that_stands_alone_ignores_the_context(engine):
     answer = ask_turns(engine, "cons of tf", "jax vs keras for distributed training")
-    assert (answer.kind, answer.frameworks, answer.aspect) == ("compare", ("jax", "keras"), "distributed-training")
+    assert (answer.kind, answer.frameworks, answer.aspect) == (
+        "compare",
+        ("jax", "keras"),
+        "distributed-training",
+    )
 
 
 def test_stale_context_is_ignored(engine):
@@ -146,7 +170,18 @@ def test_a_declined_turn_gives_no_context(engine):
 
 
 def test_to_dict_fills_only_the_keys_of_its_kind(engine):
-    expected_keys = {"query", "kind", "id", "frameworks", "aspect", "framework", "use_case", "confidence", "suggestions", "text"}
+    expected_keys = {
+        "query",
+        "kind",
+        "id",
+        "frameworks",
+        "aspect",
+        "framework",
+        "use_case",
+        "confidence",
+        "suggestions",
+        "text",
+    }
     filled = {
         "faq": {"id"},
         "compare": {"frameworks", "aspect"},

@@ -15,12 +15,20 @@ def make_lexicon() -> Lexicon:
     }
     vocabulary = Counter("how do i deploy a model to a phone have rate".split())
     terms = Counter("pytorch tensorflow jax keras phone deployment mobile".split())
-    return Lexicon(rewrites, vocabulary, terms, names=["pytorch", "tensorflow", "jax", "keras", "tf", "torch"])
+    return Lexicon(
+        rewrites, vocabulary, terms, names=["pytorch", "tensorflow", "jax", "keras", "tf", "torch"]
+    )
 
 
 @pytest.mark.parametrize(
     ("typo", "fixed"),
-    [("pytroch", "pytorch"), ("tensorflwo", "tensorflow"), ("tenserflow", "tensorflow"), ("kears", "keras"), ("phnoe", "phone")],
+    [
+        ("pytroch", "pytorch"),
+        ("tensorflwo", "tensorflow"),
+        ("tenserflow", "tensorflow"),
+        ("kears", "keras"),
+        ("phnoe", "phone"),
+    ],
 )
 def test_typos_land_on_terms(typo, fixed):
     assert make_lexicon().correct(typo) == fixed

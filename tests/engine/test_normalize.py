@@ -28,7 +28,13 @@ def test_tokens_split_on_whitespace():
 
 @pytest.mark.parametrize(
     ("word", "expected"),
-    [("models", "model"), ("compiled", "compil"), ("libraries", "library"), ("class", "class"), ("gpu", "gpu")],
+    [
+        ("models", "model"),
+        ("compiled", "compil"),
+        ("libraries", "library"),
+        ("class", "class"),
+        ("gpu", "gpu"),
+    ],
 )
 def test_stem_meets_both_sides(word, expected):
     assert stem(word) == expected

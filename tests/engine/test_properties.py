@@ -18,7 +18,9 @@ QUESTIONS = st.one_of(
     st.text(alphabet=st.characters(categories=("L", "M", "N", "P", "S", "Z", "C")), max_size=80),
 )
 
-SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 def _check(answer) -> None:

@@ -3,7 +3,10 @@ from bot.render.terminal import render_terminal, wrap_table
 
 
 def test_wrap_table_fits_the_width_and_keeps_every_word():
-    rows = [["Graph type", "eager by default with optional graphs", "x"], ["Speed", "fast", "a b c d e f g h"]]
+    rows = [
+        ["Graph type", "eager by default with optional graphs", "x"],
+        ["Speed", "fast", "a b c d e f g h"],
+    ]
     table = wrap_table(["Aspect", "PyTorch", "TensorFlow"], rows, width=40)
     lines = table.splitlines()
     assert all(len(line) <= 40 for line in lines)

@@ -109,7 +109,7 @@ class WRatioBaseline:
 
 
 def synthetic(kb: KnowledgeBase, extra: int, seed: int = 7) -> KnowledgeBase:
-    """``kb`` plus ``extra`` FAQ entries of plausible shape: pseudo-words mixed with the knowledge's own words."""
+    """``kb`` plus ``extra`` FAQ entries: pseudo-words mixed with the knowledge's own words."""
     rng = random.Random(seed)
     real = sorted({w for e in kb.faq.values() for w in e.question.lower().split() if w.isalpha()})
     syllables = ["ka", "ro", "mi", "tu", "zen", "vor", "lix", "pa", "qu", "del", "tra", "nos", "bel", "fir"]
@@ -198,7 +198,8 @@ def main() -> None:
     kb = result.knowledge
     print(f"# Versus engine benchmark ({len(items)} labelled questions)")
     print(
-        f"\nEngine load (read + check YAML, build indexes): median {load_median:.0f} ms, max {load_max:.0f} ms"
+        f"\nEngine load (read + check YAML, build indexes): median {load_median:.0f} ms, "
+        f"max {load_max:.0f} ms"
     )
     cutoff = report("Shipped knowledge", kb, items, args.repeats)
 

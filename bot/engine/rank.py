@@ -148,9 +148,9 @@ class FaqIndex:
                     covered[index] = covered.get(index, 0.0) + weight * share
             else:
                 for index in covered:
-                    share = postings.get(index)
-                    if share is not None:
-                        covered[index] += weight * share
+                    found = postings.get(index)
+                    if found is not None:
+                        covered[index] += weight * found
         return covered
 
     def idf(self, word: str) -> float:

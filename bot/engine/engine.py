@@ -157,6 +157,8 @@ class Engine:
     def _leans_on_context(self, shape: Shape) -> bool:
         if len(shape.frameworks) >= 2:
             return False
+        if shape.frameworks and (shape.pros or shape.cons or shape.pros_word or shape.cons_word):
+            return False  # "what's bad about keras" stands on its own
         content = self._content(shape)
         if shape.follow_up_opener or (shape.tokens[:3] and PRONOUNS & set(shape.tokens[:3])):
             return len(content) <= 3

@@ -222,3 +222,8 @@ def test_broken_knowledge_refuses_to_build_an_engine(write_knowledge):
     with pytest.raises(KnowledgeLoadError) as info:
         Engine.from_directory(directory)
     assert "faq.yaml:2" in str(info.value)
+
+
+def test_a_question_with_its_own_intent_is_not_a_follow_up(engine):
+    answer = ask_turns(engine, "pytorch vs tensorflow for mobile", "whats bad abt kears")
+    assert (answer.kind, answer.framework) == ("cons", "keras")

@@ -69,6 +69,23 @@ class Answer:
     def answered(self) -> bool:
         return self.kind != "none"
 
+    @property
+    def key(self) -> str:
+        """What was answered, as one comparable string (stored with the question).
+
+        ``faq:pytorch-mobile``, ``compare:pytorch,tensorflow@mobile-edge``,
+        ``cons:jax``, ``verdict:jax,pytorch@research``, ``none``; framework sets
+        are sorted so the same answer always has the same key.
+        """
+        if self.kind == "faq":
+            return f"faq:{self.id}"
+        if self.kind in ("pros", "cons"):
+            return f"{self.kind}:{self.framework}"
+        if self.kind in ("compare", "verdict"):
+            detail = self.aspect if self.kind == "compare" else self.use_case
+            return f"{self.kind}:{','.join(sorted(self.frameworks))}@{detail or 'all'}"
+        return "none"
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "query": self.query,

@@ -263,3 +263,36 @@ class Record:
         if self.description:
             schema["description"] = self.description
         return schema
+
+
+@dataclass(frozen=True)
+class Nullable:
+    """``null`` or a value that follows ``spec`` (``aspect: null`` means "every aspect")."""
+
+    spec: Spec
+
+    def check(self, value: Any, path: NodePath, report: Report) -> None:
+        if value is not None:
+            self.spec.check(value, path, report)
+
+    def json_schema(self) -> JsonSchema:
+        return {"anyOf": [{"type": "null"}, self.spec.json_schema()]}
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One of a fixed set of words."""
+
+    values: tuple[str, ...]
+    description: str = ""
+
+    def check(self, value: Any, path: NodePath, report: Report) -> None:
+        if value not in self.values:
+            shown = value if isinstance(value, str) else describe_type(value)
+            report(path, f"'{shown}' is not one of: {', '.join(self.values)}")
+
+    def json_schema(self) -> JsonSchema:
+        schema: JsonSchema = {"enum": list(self.values)}
+        if self.description:
+            schema["description"] = self.description
+        return schema

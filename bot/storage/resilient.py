@@ -1,0 +1,113 @@
+"""Storage for the hot path: a database fault is logged, never raised.
+
+Answers must flow when the database is locked, read-only, full or corrupt
+(PRODUCT.md). Front ends log questions, votes and settings reads through this
+wrapper; every call returns a harmless default on failure, and ``healthy``
+and ``last_error`` say what went wrong (``versus health`` reports it).
+Administrative reads (gaps, stats) use :attr:`inner` and report errors to the
+person who asked instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sqlite3
+from collections.abc import Awaitable, Callable, Sequence
+from typing import TypeVar
+
+from bot.storage.records import GuildSettings, QuestionRecord
+from bot.storage.sqlite import SqliteStorage, StorageError
+
+T = TypeVar("T")
+
+FAULTS = (sqlite3.Error, OSError, StorageError, ValueError)
+"""What a database fault looks like from aiosqlite (ValueError: closed connection)."""
+
+
+class ResilientStorage:
+    def __init__(self, inner: SqliteStorage, log: logging.Logger | None = None):
+        self.inner = inner
+        self.log = log or logging.getLogger("versus.storage")
+        self.opened = False
+        self.healthy = True
+        self.last_error: str | None = None
+
+    async def open(self) -> bool:
+        """Open the database; on failure run without it (and say so)."""
+        try:
+            await self.inner.open()
+        except FAULTS as exc:
+            self._fault("open the database", exc)
+            return False
+        self.opened = True
+        return True
+
+    async def close(self) -> None:
+        try:
+            await self.inner.close()
+        except FAULTS as exc:  # pragma: no cover - closing rarely fails
+            self._fault("close the database", exc)
+
+    def _fault(self, what: str, exc: BaseException) -> None:
+        message = f"cannot {what} ({self.inner.path}): {exc}"
+        if self.healthy or message != self.last_error:
+            self.log.warning("storage degraded: %s; answers continue without it", message)
+        self.healthy = False
+        self.last_error = message
+
+    async def _guard(self, what: str, call: Callable[[], Awaitable[T]], default: T) -> T:
+        if not self.opened:
+            return default
+        try:
+            result = await call()
+        except FAULTS as exc:
+            self._fault(what, exc)
+            return default
+        if not self.healthy:
+            self.log.info("storage recovered after: %s", self.last_error)
+            self.healthy, self.last_error = True, None
+        return result
+
+    async def log_question(self, record: QuestionRecord) -> int | None:
+        return await self._guard("log a question", lambda: self.inner.log_question(record), None)
+
+    async def record_vote(self, question_id: int, user_id: int, vote: int) -> bool:
+        async def call() -> bool:
+            await self.inner.record_vote(question_id, user_id, vote)
+            return True
+
+        return await self._guard("record a vote", call, False)
+
+    async def forget_user(self, user_id: int) -> int | None:
+        return await self._guard("erase a member's rows", lambda: self.inner.forget_user(user_id), None)
+
+    async def purge(self, before: dt.datetime) -> int | None:
+        return await self._guard("purge old questions", lambda: self.inner.purge(before), None)
+
+    async def guild_settings(self, guild_id: int) -> GuildSettings:
+        return await self._guard(
+            "read server settings", lambda: self.inner.guild_settings(guild_id), GuildSettings(guild_id)
+        )
+
+    async def save_guild_settings(self, settings: GuildSettings) -> bool:
+        async def call() -> bool:
+            await self.inner.save_guild_settings(settings)
+            return True
+
+        return await self._guard("save server settings", call, False)
+
+    async def record_knowledge_load(self, version: str | None, ok: bool, errors: Sequence[str] = ()) -> None:
+        await self._guard(
+            "record a knowledge load", lambda: self.inner.record_knowledge_load(version, ok, errors), None
+        )
+
+    async def get_meta(self, key: str) -> str | None:
+        return await self._guard("read a setting", lambda: self.inner.get_meta(key), None)
+
+    async def set_meta(self, key: str, value: str) -> bool:
+        async def call() -> bool:
+            await self.inner.set_meta(key, value)
+            return True
+
+        return await self._guard("store a setting", call, False)

@@ -1,0 +1,358 @@
+"""The SQLite implementation of storage (aiosqlite, WAL, numbered migrations).
+
+All SQL of the project lives here. Writes are single statements in autocommit
+mode or short explicit transactions, so a process killed mid-write loses at
+most the statement in flight; WAL keeps every committed row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import json
+import secrets
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from types import TracebackType
+
+import aiosqlite
+
+from bot.storage.migrations import LATEST, MIGRATIONS
+from bot.storage.records import (
+    DailyCount,
+    GuildSettings,
+    QuestionRecord,
+    Source,
+    Stats,
+    StoredQuestion,
+)
+
+BUSY_TIMEOUT_MS = 2000
+"""How long a write waits for another process's lock before failing."""
+
+
+class StorageError(Exception):
+    """Storage could not do what was asked (the message says why)."""
+
+
+def utc_text(moment: dt.datetime) -> str:
+    """Times are stored as UTC ISO text, so that text order is time order."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+
+def parse_utc(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text)
+
+
+def _ids_text(ids: Iterable[int]) -> str:
+    return ",".join(str(i) for i in sorted(ids))
+
+
+def _ids(text: str) -> frozenset[int]:
+    return frozenset(int(part) for part in text.split(",") if part)
+
+
+class SqliteStorage:
+    """Questions, votes, guild settings and knowledge loads in one SQLite file."""
+
+    def __init__(self, path: Path, *, keep_dm_text: bool = False, busy_timeout_ms: int = BUSY_TIMEOUT_MS):
+        self.path = Path(path)
+        self.keep_dm_text = keep_dm_text
+        self.busy_timeout_ms = busy_timeout_ms
+        self._db: aiosqlite.Connection | None = None
+        self._salt: bytes = b""
+
+    # -- lifecycle ----------------------------------------------------------
+
+    async def open(self) -> None:
+        """Open (creating the file and its folder if needed) and migrate."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        db = await aiosqlite.connect(self.path, isolation_level=None)
+        try:
+            await db.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout_ms)}")
+            await db.execute("PRAGMA journal_mode = WAL")
+            await db.execute("PRAGMA synchronous = NORMAL")
+            await db.execute("PRAGMA foreign_keys = ON")
+            await _migrate(db)
+            self._salt = bytes.fromhex(await _salt(db))
+        except BaseException:
+            await db.close()
+            raise
+        self._db = db
+
+    async def close(self) -> None:
+        if self._db is not None:
+            db, self._db = self._db, None
+            await db.close()
+
+    async def __aenter__(self) -> SqliteStorage:
+        await self.open()
+        return self
+
+    async def __aexit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.close()
+
+    @property
+    def db(self) -> aiosqlite.Connection:
+        if self._db is None:
+            raise StorageError("storage is not open")
+        return self._db
+
+    async def schema_version(self) -> int:
+        async with self.db.execute("PRAGMA user_version") as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
+
+    # -- privacy ------------------------------------------------------------
+
+    def hash_user(self, user_id: int) -> str:
+        """A salted hash of a Discord user id; the raw id is never stored."""
+        return hmac.new(self._salt, str(user_id).encode(), hashlib.sha256).hexdigest()[:32]
+
+    async def forget_user(self, user_id: int) -> int:
+        """Erase a member's questions and votes; returns how many rows went."""
+        user_hash = self.hash_user(user_id)
+        await self.db.execute("BEGIN IMMEDIATE")
+        try:
+            votes = await self.db.execute("DELETE FROM feedback WHERE user_hash = ?", (user_hash,))
+            questions = await self.db.execute("DELETE FROM questions WHERE user_hash = ?", (user_hash,))
+            await self.db.execute("COMMIT")
+        except BaseException:
+            await self.db.execute("ROLLBACK")
+            raise
+        return max(votes.rowcount, 0) + max(questions.rowcount, 0)
+
+    async def purge(self, before: dt.datetime) -> int:
+        """Delete questions (and their votes) asked before ``before``."""
+        cursor = await self.db.execute("DELETE FROM questions WHERE asked_at < ?", (utc_text(before),))
+        return max(cursor.rowcount, 0)
+
+    # -- questions and votes ------------------------------------------------
+
+    async def log_question(self, record: QuestionRecord) -> int:
+        """Store one question; returns its id (for votes on the answer)."""
+        keep_text = record.source is not Source.DM or self.keep_dm_text
+        private = record.source is Source.DM and not self.keep_dm_text
+        user_hash = None if private or record.user_id is None else self.hash_user(record.user_id)
+        cursor = await self.db.execute(
+            """INSERT INTO questions (asked_at, source, guild_id, channel_id, user_hash, text,
+                                      kind, matched, confidence, latency_ms)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (
+                utc_text(record.asked_at),
+                record.source.value,
+                record.guild_id,
+                None if private else record.channel_id,
+                user_hash,
+                record.text if keep_text else None,
+                record.kind,
+                " ".join(record.matched),
+                float(record.confidence),
+                float(record.latency_ms),
+            ),
+        )
+        if cursor.lastrowid is None:  # pragma: no cover - sqlite always sets it for INSERT
+            raise StorageError("no row id for the stored question")
+        return cursor.lastrowid
+
+    async def record_vote(self, question_id: int, user_id: int, vote: int) -> None:
+        """One vote per member per answer; voting again changes it."""
+        if vote not in (-1, 1):
+            raise StorageError(f"a vote is +1 or -1, not {vote}")
+        await self.db.execute(
+            """INSERT INTO feedback (question_id, user_hash, vote, voted_at) VALUES (?, ?, ?, ?)
+               ON CONFLICT (question_id, user_hash) DO UPDATE SET vote = excluded.vote,
+                                                                voted_at = excluded.voted_at""",
+            (question_id, self.hash_user(user_id), vote, utc_text(dt.datetime.now(dt.UTC))),
+        )
+
+    async def questions(
+        self,
+        since: dt.datetime,
+        *,
+        guild_id: int | None = None,
+        only_gaps_below: float | None = None,
+        only_voted: bool = False,
+        limit: int = 10_000,
+    ) -> list[StoredQuestion]:
+        """Questions with text asked since ``since``, newest first.
+
+        ``only_gaps_below`` keeps declined, low-confidence (below it) and
+        down-voted ones; ``only_voted`` keeps those with any vote.
+        """
+        where = ["q.asked_at >= ?", "q.text IS NOT NULL"]
+        params: list[object] = [utc_text(since)]
+        if guild_id is not None:
+            where.append("q.guild_id = ?")
+            params.append(guild_id)
+        having = ""
+        if only_gaps_below is not None:
+            having = "HAVING q.kind = 'none' OR q.confidence < ? OR down > 0"
+            params.append(only_gaps_below)
+        elif only_voted:
+            having = "HAVING up + down > 0"
+        params.append(limit)
+        sql = f"""SELECT q.id, q.asked_at, q.guild_id, q.text, q.kind, q.matched, q.confidence,
+                         COALESCE(SUM(f.vote = 1), 0) AS up, COALESCE(SUM(f.vote = -1), 0) AS down
+                  FROM questions q LEFT JOIN feedback f ON f.question_id = q.id
+                  WHERE {" AND ".join(where)}
+                  GROUP BY q.id {having}
+                  ORDER BY q.asked_at DESC LIMIT ?"""
+        async with self.db.execute(sql, params) as cursor:
+            rows = await cursor.fetchall()
+        return [
+            StoredQuestion(
+                id=row[0],
+                asked_at=parse_utc(row[1]),
+                guild_id=row[2],
+                text=row[3],
+                kind=row[4],
+                matched=tuple(row[5].split()),
+                confidence=row[6],
+                up_votes=int(row[7]),
+                down_votes=int(row[8]),
+            )
+            for row in rows
+        ]
+
+    async def stats(self, since: dt.datetime, *, guild_id: int | None = None, top: int = 5) -> Stats:
+        # Only these fixed fragments are interpolated into the SQL; values are always bound.
+        scope = "asked_at >= ?" + (" AND guild_id = ?" if guild_id is not None else "")
+        params: tuple[object, ...] = (utc_text(since), *((guild_id,) if guild_id is not None else ()))
+        async with self.db.execute(
+            f"""SELECT substr(asked_at, 1, 10) AS day, COUNT(*), SUM(kind != 'none')
+                FROM questions WHERE {scope} GROUP BY day ORDER BY day""",
+            params,
+        ) as cursor:
+            days = [
+                DailyCount(dt.date.fromisoformat(d), n, int(a or 0)) for d, n, a in await cursor.fetchall()
+            ]
+        async with self.db.execute(
+            f"""SELECT matched, COUNT(*) AS n FROM questions
+                WHERE {scope} AND kind != 'none' AND matched != ''
+                GROUP BY matched ORDER BY n DESC, matched LIMIT ?""",
+            (*params, top),
+        ) as cursor:
+            top_entries = tuple((m, int(n)) for m, n in await cursor.fetchall())
+        async with self.db.execute(
+            f"""SELECT COALESCE(SUM(f.vote = 1), 0), COALESCE(SUM(f.vote = -1), 0)
+                FROM feedback f JOIN questions q ON q.id = f.question_id
+                WHERE q.{scope.replace(" AND guild_id", " AND q.guild_id")}""",
+            params,
+        ) as cursor:
+            row = await cursor.fetchone()
+        up, down = (int(row[0]), int(row[1])) if row else (0, 0)
+        total = sum(d.asked for d in days)
+        answered = sum(d.answered for d in days)
+        return Stats(since, tuple(days), total, answered, top_entries, up, down)
+
+    # -- guild settings -----------------------------------------------------
+
+    async def guild_settings(self, guild_id: int) -> GuildSettings:
+        async with self.db.execute(
+            """SELECT auto_answer_channels, answer_threshold, suggest_threshold, maintainer_role_id,
+                      maintainers_channel_id, cooldown_seconds
+               FROM guild_settings WHERE guild_id = ?""",
+            (guild_id,),
+        ) as cursor:
+            row = await cursor.fetchone()
+        if row is None:
+            return GuildSettings(guild_id)
+        return GuildSettings(guild_id, _ids(row[0]), row[1], row[2], row[3], row[4], row[5])
+
+    async def save_guild_settings(self, settings: GuildSettings) -> None:
+        await self.db.execute(
+            """INSERT INTO guild_settings (guild_id, auto_answer_channels, answer_threshold,
+                   suggest_threshold, maintainer_role_id, maintainers_channel_id, cooldown_seconds)
+               VALUES (?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT (guild_id) DO UPDATE SET
+                   auto_answer_channels = excluded.auto_answer_channels,
+                   answer_threshold = excluded.answer_threshold,
+                   suggest_threshold = excluded.suggest_threshold,
+                   maintainer_role_id = excluded.maintainer_role_id,
+                   maintainers_channel_id = excluded.maintainers_channel_id,
+                   cooldown_seconds = excluded.cooldown_seconds""",
+            (
+                settings.guild_id,
+                _ids_text(settings.auto_answer_channels),
+                settings.answer_threshold,
+                settings.suggest_threshold,
+                settings.maintainer_role_id,
+                settings.maintainers_channel_id,
+                settings.cooldown_seconds,
+            ),
+        )
+
+    # -- knowledge loads and meta ------------------------------------------
+
+    async def record_knowledge_load(self, version: str | None, ok: bool, errors: Sequence[str] = ()) -> None:
+        await self.db.execute(
+            "INSERT INTO knowledge_loads (loaded_at, version, ok, errors) VALUES (?, ?, ?, ?)",
+            (utc_text(dt.datetime.now(dt.UTC)), version, int(ok), json.dumps(list(errors))),
+        )
+
+    async def last_knowledge_load(self) -> tuple[dt.datetime, str | None, bool, tuple[str, ...]] | None:
+        async with self.db.execute(
+            "SELECT loaded_at, version, ok, errors FROM knowledge_loads ORDER BY id DESC LIMIT 1"
+        ) as cursor:
+            row = await cursor.fetchone()
+        if row is None:
+            return None
+        return parse_utc(row[0]), row[1], bool(row[2]), tuple(json.loads(row[3] or "[]"))
+
+    async def get_meta(self, key: str) -> str | None:
+        async with self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)) as cursor:
+            row = await cursor.fetchone()
+        return None if row is None else str(row[0])
+
+    async def set_meta(self, key: str, value: str) -> None:
+        await self.db.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+
+async def _migrate(db: aiosqlite.Connection) -> None:
+    """Apply missing migrations in one transaction, under SQLite's write lock.
+
+    ``BEGIN IMMEDIATE`` takes the lock before the version is read, so two
+    processes starting together cannot both apply the same migration.
+    """
+    await db.execute("BEGIN IMMEDIATE")
+    try:
+        async with db.execute("PRAGMA user_version") as cursor:
+            row = await cursor.fetchone()
+        current = int(row[0]) if row else 0
+        if current > LATEST:
+            raise StorageError(
+                f"the database is at schema version {current}, newer than this Versus ({LATEST}): "
+                "upgrade Versus"
+            )
+        for number, _title, statements in MIGRATIONS:
+            if number <= current:
+                continue
+            for statement in statements:
+                await db.execute(statement)
+            await db.execute(f"PRAGMA user_version = {int(number)}")
+        await db.execute("COMMIT")
+    except BaseException:
+        await db.execute("ROLLBACK")
+        raise
+
+
+async def _salt(db: aiosqlite.Connection) -> str:
+    """The per-database salt for user hashes, generated once."""
+    await db.execute(
+        "INSERT OR IGNORE INTO meta (key, value) VALUES ('user_salt', ?)", (secrets.token_hex(32),)
+    )
+    async with db.execute("SELECT value FROM meta WHERE key = 'user_salt'") as cursor:
+        row = await cursor.fetchone()
+    if row is None:  # pragma: no cover - the insert above guarantees a row
+        raise StorageError("no salt in the database")
+    return str(row[0])

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.engine import Engine
 from bot.knowledge import default_knowledge_dir
 
 MINI_FRAMEWORKS = """\
@@ -137,3 +138,9 @@ def write_knowledge(tmp_path: Path) -> WriteKnowledge:
 @pytest.fixture(scope="session")
 def shipped_dir() -> Path:
     return default_knowledge_dir()
+
+
+@pytest.fixture(scope="session")
+def engine(shipped_dir: Path) -> Engine:
+    """The engine on the shipped knowledge, shared: it is immutable."""
+    return Engine.from_directory(shipped_dir)

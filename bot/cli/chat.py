@@ -9,8 +9,11 @@ from collections.abc import Callable
 from typing import TextIO
 
 from bot.cli.common import EXIT_OK
+from bot.cli.storage import cli_record, question_log
 from bot.engine import Context, Engine
 from bot.render.terminal import render_terminal
+from bot.settings import Settings
+from bot.storage import ResilientStorage
 
 PROMPT = "you> "
 HELP = """\
@@ -27,12 +30,26 @@ def enable_history() -> None:
         import readline  # noqa: F401  (importing it is what enables line editing)
 
 
-def run_chat(
+async def run_chat(
     engine: Engine,
+    settings: Settings,
     *,
     out: TextIO,
     read: Callable[[str], str] = input,
     clock: Callable[[], float] = time.monotonic,
+) -> int:
+    """The chat loop; every answered turn is logged (a database fault only warns)."""
+    async with question_log(settings) as log:
+        return await _converse(engine, log, out=out, read=read, clock=clock)
+
+
+async def _converse(
+    engine: Engine,
+    log: ResilientStorage,
+    *,
+    out: TextIO,
+    read: Callable[[str], str],
+    clock: Callable[[], float],
 ) -> int:
     kb = engine.knowledge
     fw_names = ", ".join(fw.name for fw in kb.frameworks.values())
@@ -57,7 +74,9 @@ def run_chat(
             print("(conversation forgotten)", file=out)
             continue
         now = clock()
+        started = time.perf_counter()
         answer = engine.ask(line, context, now=now)
         context = Context(answer, now) if answer.answered else context
         width = shutil.get_terminal_size((100, 24)).columns
         print(f"\nversus> {render_terminal(answer, kb, width)}\n", file=out, flush=True)
+        await log.log_question(cli_record(answer, started))

@@ -30,6 +30,7 @@ from bot.knowledge.model import (
     fold,
 )
 from bot.knowledge.schema import FILE_SPEC
+from bot.knowledge.spec import Spec
 from bot.knowledge.yamlread import NodePath, YamlDocument, read_yaml
 
 TESTS_FILE = "tests.yaml"
@@ -121,6 +122,11 @@ def load_knowledge(directory: Path, *, lint: bool = True, today: dt.date | None 
 
 
 def _check_schema(document: YamlDocument) -> list[Issue]:
+    return check_document(document, FILE_SPEC)
+
+
+def check_document(document: YamlDocument, spec: Spec) -> list[Issue]:
+    """Every problem of ``document`` against ``spec``, each as ``file:line: path: message``."""
     issues: list[Issue] = []
 
     def report(path: NodePath, message: str) -> None:
@@ -131,7 +137,7 @@ def _check_schema(document: YamlDocument) -> list[Issue]:
     if document.data is None:
         report((), "the file is empty")
     else:
-        FILE_SPEC.check(document.data, (), report)
+        spec.check(document.data, (), report)
     return issues
 
 

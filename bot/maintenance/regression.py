@@ -15,7 +15,7 @@ from typing import Any
 
 from bot.engine import KINDS, Answer, Context, Engine
 from bot.knowledge import Issue
-from bot.knowledge.loader import TESTS_FILE
+from bot.knowledge.loader import TESTS_FILE, check_document
 from bot.knowledge.spec import Choice, Field, JsonSchema, ListOf, Nullable, Record, Text, slug
 from bot.knowledge.yamlread import read_yaml
 
@@ -50,7 +50,7 @@ TESTS_SPEC = Record(
 TESTS_SCHEMA_FILE = "tests.schema.json"
 
 
-def tests_json_schema() -> JsonSchema:
+def regression_json_schema() -> JsonSchema:
     schema: JsonSchema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Versus knowledge regression tests",
@@ -95,14 +95,7 @@ def load_cases(directory: Path) -> tuple[list[Case], list[Issue]]:
     document, issues = read_yaml(path, TESTS_FILE)
     if document is None:
         return [], issues
-    problems: list[Issue] = []
-
-    def report(where: tuple[str | int, ...], message: str) -> None:
-        problems.append(Issue(TESTS_FILE, document.line_of(where), message))
-
-    if document.data is None:
-        return [], [Issue(TESTS_FILE, None, "the file is empty")]
-    TESTS_SPEC.check(document.data, (), report)
+    problems = check_document(document, TESTS_SPEC)
     if problems:
         return [], problems
     cases = []

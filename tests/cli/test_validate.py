@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from tests.conftest import MINI_FAQ
@@ -12,8 +13,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def versus(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None, input_text: str = ""):
-    """Run the CLI in a subprocess with a clean Versus environment."""
+    """Run the CLI in a subprocess with a clean Versus environment and a throwaway database."""
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("VERSUS_") and k != "DISCORD_TOKEN"}
+    full_env["VERSUS_DB_PATH"] = str(Path(tempfile.mkdtemp(prefix="versus-test-")) / "versus.db")
     full_env.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],

@@ -8,6 +8,7 @@ import pytest
 from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.knowledge.loader import knowledge_files
 from bot.knowledge.schema import USE_CASE_IDS, json_schema
+from bot.maintenance.regression import load_cases, run_regression, regression_json_schema
 
 REQUIRED_FRAMEWORKS = {"pytorch", "tensorflow", "jax", "keras"}
 REQUIRED_ASPECTS = {
@@ -84,6 +85,20 @@ def test_shipped_schema_matches_the_code(shipped_dir):
         (shipped_dir / "schema" / "knowledge.schema.json").read_text(encoding="utf-8")
     )
     assert shipped_schema == json_schema(), "run: versus schema -o knowledge/schema/knowledge.schema.json"
+    tests_schema = json.loads((shipped_dir / "schema" / "tests.schema.json").read_text(encoding="utf-8"))
+    assert tests_schema == regression_json_schema(), (
+        "run: versus schema --tests -o knowledge/schema/tests.schema.json"
+    )
+    first_line = (shipped_dir / "tests.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first_line == "# yaml-language-server: $schema=schema/tests.schema.json"
+
+
+def test_shipped_regression_tests_pass(shipped_dir, engine):
+    cases, problems = load_cases(shipped_dir)
+    assert problems == []
+    assert len(cases) >= 30
+    _passed, failures = run_regression(engine, cases)
+    assert failures == [], "\n".join(map(str, failures))
 
 
 def test_editor_schema_accepts_the_shipped_files(shipped_dir):

@@ -11,7 +11,7 @@ NOW = dt.datetime.now(dt.UTC)
 
 def record(
     text="pytorch vs tf?", *, source=Source.GUILD, user=42, guild=7, kind="compare", conf=0.9, at=None
-):  # noqa: E501
+):
     return QuestionRecord(
         text=text,
         kind=kind,

@@ -8,7 +8,7 @@ import pytest
 from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.knowledge.loader import knowledge_files
 from bot.knowledge.schema import USE_CASE_IDS, json_schema
-from bot.maintenance.regression import load_cases, run_regression, regression_json_schema
+from bot.maintenance.regression import load_cases, regression_json_schema, run_regression
 
 REQUIRED_FRAMEWORKS = {"pytorch", "tensorflow", "jax", "keras"}
 REQUIRED_ASPECTS = {

@@ -139,6 +139,63 @@ class Engine:
     def _features(self, words: Sequence[str]) -> list[str]:
         return with_concepts(words, self.entities.mentions(words))
 
+    def answer_for(
+        self,
+        kind: Kind,
+        *,
+        id: str | None = None,  # noqa: A002 - the JSON contract's name
+        frameworks: Sequence[str] = (),
+        aspect: str | None = None,
+        framework: str | None = None,
+        use_case: str | None = None,
+        query: str = "",
+        expanded: bool = False,
+    ) -> Answer:
+        """The answer for an entry named outright (a slash command's options, a button).
+
+        Raises ``ValueError`` naming what does not exist, so a stale button or a
+        mistyped option gets a clear message.
+        """
+        kb = self.knowledge
+        unknown = [f for f in (*frameworks, *([framework] if framework else [])) if f not in kb.frameworks]
+        if unknown:
+            raise ValueError(f"unknown framework: {', '.join(unknown)}")
+        if kind == "faq" and (id is None or id not in kb.faq):
+            raise ValueError(f"unknown FAQ entry: {id}")
+        if kind == "compare" and (len(frameworks) < 2 or (aspect is not None and aspect not in kb.aspects)):
+            raise ValueError("a comparison needs two or more frameworks and a known aspect (or none)")
+        if kind in ("pros", "cons") and framework is None:
+            raise ValueError(f"{kind} needs a framework")
+        if kind == "verdict" and use_case is not None and use_case not in kb.use_cases:
+            raise ValueError(f"unknown use case: {use_case}")
+        if kind == "none":
+            raise ValueError("nothing to show for 'none'")
+        reading = Reading(
+            kind, 1.0, "named outright", id, tuple(frameworks), aspect, framework, use_case, expanded
+        )
+        if kind == "verdict" and not frameworks:
+            reading = Reading(kind, 1.0, "named outright", use_case=use_case, expanded=expanded,
+                              frameworks=self._verdict_frameworks(()))  # fmt: skip
+        return self._finish(query, reading, (), self.thresholds)
+
+    def answer_for_key(self, key: str, query: str = "") -> Answer:
+        """The answer an :attr:`Answer.key` names (``cons:jax``, ``compare:jax,pytorch@all``)."""
+        kind, _, rest = key.partition(":")
+        target, _, detail = rest.partition("@")
+        detail_or_none = None if detail in ("", "all") else detail
+        if kind == "faq":
+            return self.answer_for("faq", id=target, query=query)
+        if kind in ("pros", "cons"):
+            return self.answer_for(kind, framework=target, query=query)  # type: ignore[arg-type]
+        if kind == "compare":
+            return self.answer_for(
+                "compare", frameworks=target.split(","), aspect=detail_or_none, query=query
+            )
+        if kind == "verdict":
+            frameworks = [f for f in target.split(",") if f]
+            return self.answer_for("verdict", frameworks=frameworks, use_case=detail_or_none, query=query)
+        raise ValueError(f"not an answer key: {key!r}")
+
     # -- context ----------------------------------------------------------
 
     def _usable_context(self, context: Context | None, now: float | None) -> Answer | None:
@@ -311,6 +368,13 @@ class Engine:
         if shape.verdict and not shape.named_anything and not content:
             return self._verdict_reading((), None, 0.7, "'which should I pick' with nothing else")
         return None
+
+    def _verdict_frameworks(self, frameworks: Sequence[str]) -> tuple[str, ...]:
+        """The frameworks a verdict is about: those named, or all of them in the verdict's order."""
+        if frameworks:
+            return tuple(frameworks)
+        everything = self.knowledge.verdict_for(self._all_frameworks)
+        return everything.frameworks if everything is not None else self._all_frameworks
 
     @staticmethod
     def _aspects_of_their_own(shape: Shape) -> tuple[str, ...]:

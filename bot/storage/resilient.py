@@ -72,12 +72,11 @@ class ResilientStorage:
     async def log_question(self, record: QuestionRecord) -> int | None:
         return await self._guard("log a question", lambda: self.inner.log_question(record), None)
 
-    async def record_vote(self, question_id: int, user_id: int, vote: int) -> bool:
-        async def call() -> bool:
-            await self.inner.record_vote(question_id, user_id, vote)
-            return True
-
-        return await self._guard("record a vote", call, False)
+    async def record_vote(self, question_id: int, user_id: int, vote: int) -> bool | None:
+        """True when stored, False when the question is gone, None on a fault."""
+        return await self._guard(
+            "record a vote", lambda: self.inner.record_vote(question_id, user_id, vote), None
+        )
 
     async def forget_user(self, user_id: int) -> int | None:
         return await self._guard("erase a member's rows", lambda: self.inner.forget_user(user_id), None)

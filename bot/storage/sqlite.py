@@ -160,16 +160,21 @@ class SqliteStorage:
             raise StorageError("no row id for the stored question")
         return cursor.lastrowid
 
-    async def record_vote(self, question_id: int, user_id: int, vote: int) -> None:
-        """One vote per member per answer; voting again changes it."""
+    async def record_vote(self, question_id: int, user_id: int, vote: int) -> bool:
+        """One vote per member per answer; voting again changes it.
+
+        Returns False when the question is gone (purged, or erased by its asker).
+        """
         if vote not in (-1, 1):
             raise StorageError(f"a vote is +1 or -1, not {vote}")
-        await self.db.execute(
-            """INSERT INTO feedback (question_id, user_hash, vote, voted_at) VALUES (?, ?, ?, ?)
+        cursor = await self.db.execute(
+            """INSERT INTO feedback (question_id, user_hash, vote, voted_at)
+               SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM questions WHERE id = ?)
                ON CONFLICT (question_id, user_hash) DO UPDATE SET vote = excluded.vote,
                                                                 voted_at = excluded.voted_at""",
-            (question_id, self.hash_user(user_id), vote, utc_text(dt.datetime.now(dt.UTC))),
+            (question_id, self.hash_user(user_id), vote, utc_text(dt.datetime.now(dt.UTC)), question_id),
         )
+        return cursor.rowcount > 0
 
     async def questions(
         self,

@@ -10,14 +10,31 @@ import sys
 import textwrap
 import time
 
+import pytest
+
 from bot.storage import GuildSettings, QuestionRecord, ResilientStorage, Source, SqliteStorage
 
 ROW = QuestionRecord("pytorch vs tf", "compare", 0.9, 0.2, Source.GUILD, guild_id=1, user_id=2)
 
 
-async def test_locked_database_degrades_then_recovers(tmp_path, caplog):
+@pytest.fixture
+async def opened(tmp_path):
+    """Resilient storages a test opens, closed even when the test fails (or its thread outlives pytest)."""
+    made: list[ResilientStorage] = []
+
+    def make(path, **options) -> ResilientStorage:
+        store = ResilientStorage(SqliteStorage(path, **options))
+        made.append(store)
+        return store
+
+    yield make
+    for store in made:
+        await store.close()
+
+
+async def test_locked_database_degrades_then_recovers(tmp_path, caplog, opened):
     path = tmp_path / "v.db"
-    store = ResilientStorage(SqliteStorage(path, busy_timeout_ms=50))
+    store = opened(path, busy_timeout_ms=50)
     assert await store.open()
     blocker = sqlite3.connect(path, timeout=0.1)
     blocker.execute("BEGIN EXCLUSIVE")
@@ -31,21 +48,19 @@ async def test_locked_database_degrades_then_recovers(tmp_path, caplog):
     blocker.close()
     assert await store.log_question(ROW) is not None
     assert store.healthy
-    await store.close()
 
 
-async def test_read_only_database(tmp_path):
-    store = ResilientStorage(SqliteStorage(tmp_path / "v.db"))
+async def test_read_only_database(tmp_path, opened):
+    store = opened(tmp_path / "v.db")
     await store.open()
     await store.inner.db.execute("PRAGMA query_only = ON")  # what a read-only file or mount does to writes
     assert await store.log_question(ROW) is None
-    assert await store.record_vote(1, 2, 1) is False
+    assert await store.record_vote(1, 2, 1) is None
     assert "readonly" in store.last_error.replace("-", "")
-    await store.close()
 
 
-async def test_full_disk(tmp_path):
-    store = ResilientStorage(SqliteStorage(tmp_path / "v.db"))
+async def test_full_disk(tmp_path, opened):
+    store = opened(tmp_path / "v.db")
     await store.open()
     async with store.inner.db.execute("PRAGMA page_count") as cursor:
         pages = (await cursor.fetchone())[0]
@@ -53,25 +68,23 @@ async def test_full_disk(tmp_path):
     big = QuestionRecord("x" * 200_000, "none", 0.0, 0.1, Source.CLI)
     assert await store.log_question(big) is None
     assert "full" in store.last_error
-    await store.close()
 
 
-async def test_corrupt_file_is_left_alone_and_answers_go_on(tmp_path):
+async def test_corrupt_file_is_left_alone_and_answers_go_on(tmp_path, opened):
     path = tmp_path / "v.db"
     garbage = b"this is not a database, just bytes " * 200
     path.write_bytes(garbage)
-    store = ResilientStorage(SqliteStorage(path))
+    store = opened(path)
     assert await store.open() is False
     assert await store.log_question(ROW) is None
     assert "not a database" in store.last_error
     assert path.read_bytes() == garbage  # nothing destroyed: an operator decides
-    await store.close()
 
 
-async def test_unwritable_location(tmp_path):
+async def test_unwritable_location(tmp_path, opened):
     blocker = tmp_path / "file"
     blocker.write_text("I am a file, not a folder")
-    store = ResilientStorage(SqliteStorage(blocker / "v.db"))
+    store = opened(blocker / "v.db")
     assert await store.open() is False
     assert await store.purge(dt.datetime.now(dt.UTC)) is None
 

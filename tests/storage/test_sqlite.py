@@ -203,3 +203,10 @@ async def test_two_connections_share_the_file(tmp_path):
         await two.log_question(record("from two"))
         assert one.hash_user(1) == two.hash_user(1)
         assert len(await two.questions(NOW - dt.timedelta(minutes=1))) == 2
+
+
+async def test_a_vote_for_a_vanished_question_is_refused_not_an_error(store):
+    question = await store.log_question(record())
+    assert await store.record_vote(question, 1, 1) is True
+    await store.forget_user(42)  # the asker erased their rows
+    assert await store.record_vote(question, 1, -1) is False

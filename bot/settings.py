@@ -57,6 +57,7 @@ class Settings:
     log_level: str = field(default="INFO", metadata=_env("VERSUS_LOG_LEVEL"))
     log_dms: bool = field(default=False, metadata=_env("VERSUS_LOG_DMS"))
     retention_days: int = field(default=90, metadata=_env("VERSUS_RETENTION_DAYS"))
+    cooldown: float = field(default=2.0, metadata=_env("VERSUS_COOLDOWN"))
     shard_count: int | None = field(default=None, metadata=_env("VERSUS_SHARD_COUNT"))
     shard_ids: tuple[int, ...] | None = field(default=None, metadata=_env("VERSUS_SHARD_IDS"))
 
@@ -98,6 +99,7 @@ class Settings:
             log_level=get("VERSUS_LOG_LEVEL", _log_level, "INFO"),
             log_dms=get("VERSUS_LOG_DMS", _flag, False),
             retention_days=get("VERSUS_RETENTION_DAYS", _positive_int, cls.retention_days),
+            cooldown=get("VERSUS_COOLDOWN", _seconds, cls.cooldown),
             shard_count=get("VERSUS_SHARD_COUNT", _positive_int, None),
             shard_ids=get("VERSUS_SHARD_IDS", _int_list, None),
         )
@@ -166,6 +168,16 @@ def _positive_float(raw: str) -> float:
         raise ValueError(f"expected a number of seconds, got {raw!r}") from None
     if value <= 0:
         raise ValueError(f"expected a positive number, got {raw!r}")
+    return value
+
+
+def _seconds(raw: str) -> float:
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ValueError(f"expected a number of seconds, got {raw!r}") from None
+    if value < 0:
+        raise ValueError(f"expected zero or more seconds, got {raw!r}")
     return value
 
 

@@ -23,7 +23,7 @@ from bot.maintenance.regression import load_cases, regression_json_schema
 from bot.settings import Settings, SettingsError
 
 TOKEN_HELP = (
-    "versus run needs a bot token: create an application at "
+    "the Discord bot needs a token: create an application at "
     "https://discord.com/developers/applications, copy its bot token and set "
     "DISCORD_TOKEN=... in the environment (or a .env file). Without a token, "
     "'versus chat' answers questions locally."
@@ -91,7 +91,12 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("-o", "--output", help="write it to this file instead of stdout")
     schema.add_argument("--tests", action="store_true", help="the schema of tests.yaml instead")
 
-    commands.add_parser("run", help="run the Discord bot (needs DISCORD_TOKEN)")
+    run = commands.add_parser("run", help="run the Discord bot (needs DISCORD_TOKEN)")
+    _knowledge_option(run)
+    sync = commands.add_parser(
+        "sync", help="register the slash commands with Discord now (needs DISCORD_TOKEN)"
+    )
+    _knowledge_option(sync)
     return parser
 
 
@@ -109,7 +114,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         settings = Settings.from_env()
-        _configure_logging(settings)
+        if args.command not in ("run", "sync") and not (args.command is None and settings.discord_token):
+            _configure_logging(settings)
         return _dispatch(args, settings, out)
     except SettingsError as exc:
         print(f"versus: configuration error: {exc}", file=sys.stderr)
@@ -214,8 +220,14 @@ def _dispatch(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
         else:
             out.write(text)
         return EXIT_OK
-    if command == "run":
+    if command in ("run", "sync"):
         if not settings.discord_token:
             raise CliError(TOKEN_HELP, EXIT_USAGE)
-        raise CliError("the Discord front end is not built yet; try 'versus chat'", EXIT_USAGE)
+        from bot.discord_app.run import StartupError, run_bot, sync_commands
+
+        directory = knowledge_dir(args.knowledge, settings)
+        try:
+            return run_bot(settings, directory) if command == "run" else sync_commands(settings, directory)
+        except StartupError as exc:
+            raise CliError(str(exc), EXIT_USAGE) from None
     raise CliError(f"unknown command {command!r}")

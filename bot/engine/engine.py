@@ -26,7 +26,7 @@ from bot.engine.detect import ALL_CUES, GENERIC_WORDS, EntityTable, Shape, shape
 from bot.engine.lexicon import Lexicon
 from bot.engine.normalize import stem
 from bot.engine.rank import FaqIndex, Ranked
-from bot.knowledge import Issue, KnowledgeBase, load_knowledge
+from bot.knowledge import FaqEntry, Issue, KnowledgeBase, load_knowledge
 
 MAX_QUERY_CHARS = 500
 """Longer pastes are cut before analysis: a question is never that long, and
@@ -139,11 +139,38 @@ class Engine:
     def _features(self, words: Sequence[str]) -> list[str]:
         return with_concepts(words, self.entities.mentions(words))
 
+    def aspect_named(self, text: str) -> str | None:
+        """The aspect an option names (id, name, alias or a typo of one), if any."""
+        if text in self.knowledge.aspects:
+            return text
+        shape = shape_of(self.lexicon.analyse(text[:MAX_QUERY_CHARS]).tokens, self.entities)
+        return shape.aspects[0] if shape.aspects else None
+
+    def complete(self, fragment: str, limit: int = 25) -> list[FaqEntry]:
+        """FAQ entries for a half-typed question, best first (for autocomplete).
+
+        Ranked by the same analysis as :meth:`ask` (typos, synonyms), not by
+        substring; with nothing typed yet, the entries in knowledge order.
+        """
+        analysis = self.lexicon.analyse(fragment[:MAX_QUERY_CHARS])
+        shape = shape_of(analysis.tokens, self.entities)
+        ranked = self.faq_index.rank(
+            with_concepts(analysis.tokens, shape.mentions),
+            limit,
+            frameworks=shape.frameworks,
+            aspects=shape.aspects,
+        )
+        entries = [r.entry for r in ranked]
+        if len(entries) < limit:
+            seen = {e.id for e in entries}
+            entries += [e for e in self.knowledge.faq.values() if e.id not in seen][: limit - len(entries)]
+        return entries
+
     def answer_for(
         self,
         kind: Kind,
         *,
-        id: str | None = None,  # noqa: A002 - the JSON contract's name
+        id: str | None = None,
         frameworks: Sequence[str] = (),
         aspect: str | None = None,
         framework: str | None = None,

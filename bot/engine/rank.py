@@ -30,7 +30,7 @@ ANSWER_WEIGHT = 0.45
 """A word that appears only in an entry's answer counts this much."""
 QUESTION_SHARE = 0.6
 """Weight of question coverage in the blended score (phrasing coverage: the rest)."""
-SHORTLIST = 24
+SHORTLIST = 25
 """Entries scored on phrasing coverage after the question-coverage pass."""
 FULL_PHRASING_WEIGHT = 3.0
 """A phrasing lighter than this (one common word, say) earns only partial credit
@@ -186,7 +186,7 @@ class FaqIndex:
         if not covered:
             return []
         ranked = []
-        for index in heapq.nlargest(SHORTLIST, covered, key=covered.__getitem__):
+        for index in heapq.nlargest(max(SHORTLIST, limit), covered, key=covered.__getitem__):
             amount = covered[index]
             best_phrasing = 0.0
             for phrasing, have in zip(self._phrasings[index], self._phrasing_weights[index], strict=True):

@@ -1,0 +1,239 @@
+"""The Versus bot: a discord.py ``commands.Bot`` over the engine, render and storage."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Sequence
+from typing import Any
+
+import discord
+from discord.ext import commands
+
+from bot.discord_app.components import DYNAMIC_ITEMS, STALE, answer_view
+from bot.discord_app.conversations import Conversations, Cooldowns
+from bot.discord_app.embeds import embed_of
+from bot.discord_app.sync import sync_if_changed
+from bot.engine import Answer, Engine, Thresholds
+from bot.maintenance.reload import KnowledgeService, ReloadReport
+from bot.maintenance.retention import purge_periodically
+from bot.render.card import cards_for
+from bot.settings import Settings
+from bot.storage import GuildSettings, QuestionRecord, ResilientStorage, Source
+
+log = logging.getLogger("versus.bot")
+
+COGS = (
+    "bot.discord_app.cogs.ask",
+    "bot.discord_app.cogs.browse",
+    "bot.discord_app.cogs.admin",
+    "bot.discord_app.cogs.privacy",
+)
+LOG_TIMEOUT = 0.5
+"""Seconds an answer waits for its question to be logged (for vote buttons) before going without."""
+
+
+def intents_for(settings: Settings) -> discord.Intents:
+    """Guilds, messages and DMs; Message Content only when the operator opted in.
+
+    Without the privileged intent a bot still sees messages that mention it,
+    DMs and message context commands; asking for an unapproved intent would
+    close the gateway (4014), so it is requested only when configured.
+    """
+    intents = discord.Intents.none()
+    intents.guilds = True
+    intents.guild_messages = True
+    intents.dm_messages = True
+    intents.message_content = settings.message_content
+    return intents
+
+
+class VersusBot(commands.Bot):
+    def __init__(
+        self,
+        settings: Settings,
+        knowledge: KnowledgeService,
+        storage: ResilientStorage,
+        *,
+        sync_commands: bool = True,
+        background_tasks: bool = True,
+        **options: Any,
+    ) -> None:
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            help_command=None,
+            intents=intents_for(settings),
+            allowed_mentions=discord.AllowedMentions.none(),
+            **options,
+        )
+        self.settings = settings
+        self.knowledge = knowledge
+        self.storage = storage
+        self.conversations = Conversations(settings.context_ttl)
+        self.cooldowns = Cooldowns()
+        self.sync_commands = sync_commands
+        self.background_tasks = background_tasks
+        self._tasks: list[asyncio.Task[None]] = []
+        if settings.maintainer_ids:
+            self.owner_ids = set(settings.maintainer_ids)
+
+    # -- lifecycle ---------------------------------------------------------------
+
+    async def setup_hook(self) -> None:
+        if not self.storage.opened:
+            await self.storage.open()
+        await self.storage.record_knowledge_load(self.knowledge.knowledge.version, True)
+        for cog in COGS:
+            await self.load_extension(cog)
+        self.add_dynamic_items(*DYNAMIC_ITEMS)
+        self.tree.error(self.on_app_command_error)
+        if self.sync_commands:
+            await sync_if_changed(self.tree, self.storage, self.settings.dev_guild_id)
+        if self.background_tasks:
+            self._tasks.append(asyncio.create_task(self.knowledge.watch(self.announce_reload)))
+            self._tasks.append(
+                asyncio.create_task(purge_periodically(self.storage, self.settings.retention_days))
+            )
+
+    async def close(self) -> None:
+        for task in self._tasks:
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await super().close()
+        await self.storage.close()
+
+    @property
+    def engine(self) -> Engine:
+        return self.knowledge.engine
+
+    # -- answering ---------------------------------------------------------------
+
+    async def thresholds_for(self, guild_id: int | None) -> tuple[Thresholds, GuildSettings | None]:
+        default = Thresholds(self.settings.answer_threshold, self.settings.suggest_threshold)
+        if guild_id is None:
+            return default, None
+        chosen = await self.storage.guild_settings(guild_id)
+        answer = chosen.answer_threshold if chosen.answer_threshold is not None else default.answer
+        suggest = chosen.suggest_threshold if chosen.suggest_threshold is not None else default.suggest
+        try:
+            return Thresholds(answer, min(suggest, answer)), chosen
+        except ValueError:
+            return default, chosen
+
+    async def answer(
+        self,
+        question: str,
+        *,
+        user_id: int,
+        channel_id: int | None,
+        guild_id: int | None,
+        remember: bool = True,
+    ) -> tuple[Answer, int | None]:
+        """Answer a member's question in their conversation; log it; return the answer and its log id."""
+        started = time.perf_counter()
+        now = time.monotonic()
+        key = (user_id, channel_id or 0)
+        thresholds, _ = await self.thresholds_for(guild_id)
+        answer = self.engine.ask(
+            question, self.conversations.context(key, now), now=now, thresholds=thresholds
+        )
+        if remember:
+            self.conversations.remember(key, answer, now)
+        record = QuestionRecord(
+            text=question,
+            kind=answer.kind,
+            confidence=answer.confidence,
+            latency_ms=(time.perf_counter() - started) * 1000,
+            source=Source.GUILD if guild_id is not None else Source.DM,
+            matched=(answer.key,) if answer.answered else (),
+            guild_id=guild_id,
+            channel_id=channel_id,
+            user_id=user_id,
+        )
+        try:
+            question_id = await asyncio.wait_for(self.storage.log_question(record), LOG_TIMEOUT)
+        except TimeoutError:
+            question_id = None
+        log.info(
+            "answered kind=%s id=%s confidence=%.2f latency=%.1fms",
+            answer.kind,
+            answer.key,
+            answer.confidence,
+            (time.perf_counter() - started) * 1000,
+        )
+        return answer, question_id
+
+    def reply_parts(
+        self, answer: Answer, question_id: int | None, *, page: int = 1, use_case_select: bool = False
+    ) -> tuple[list[discord.Embed], discord.ui.View | None]:
+        kb = self.engine.knowledge
+        cards = cards_for(answer, kb)
+        page = min(max(page, 1), len(cards))
+        view = answer_view(
+            answer, kb, question_id, page=page, pages=len(cards), use_case_select=use_case_select
+        )
+        return [embed_of(cards[page - 1])], view
+
+    async def show_key(self, interaction: discord.Interaction[Any], key: str) -> None:
+        """Reply, to the clicking member only, with the entry an answer key names."""
+        try:
+            answer = self.engine.answer_for_key(key)
+        except ValueError:
+            await interaction.response.send_message(STALE, ephemeral=True)
+            return
+        embeds, view = self.reply_parts(answer, None)
+        await send(interaction, embeds, view, ephemeral=True)
+
+    # -- maintainers -------------------------------------------------------------
+
+    async def announce_reload(self, report: ReloadReport) -> None:
+        """Record a reload and tell each server's maintainers' channel, if it has one."""
+        errors = [str(e) for e in report.errors]
+        await self.storage.record_knowledge_load(report.version, report.ok, errors)
+        for guild in self.guilds:
+            chosen = await self.storage.guild_settings(guild.id)
+            channel = guild.get_channel(chosen.maintainers_channel_id or 0)
+            if isinstance(channel, discord.TextChannel):
+                try:
+                    await channel.send(f"```\n{report.summary()[:1900]}\n```")
+                except discord.HTTPException as exc:
+                    log.warning("could not post the reload report in %s: %s", channel.id, exc)
+
+    async def on_app_command_error(
+        self, interaction: discord.Interaction[Any], error: discord.app_commands.AppCommandError
+    ) -> None:
+        """One handler for every command: a short ephemeral message and a log line."""
+        if isinstance(error, discord.app_commands.CheckFailure):
+            message = str(error) or "You can't use this command here."
+        elif isinstance(error, discord.app_commands.TransformerError):
+            message = f"I don't understand {error.value!r} there."
+        else:
+            log.exception(
+                "command %s failed", interaction.command.name if interaction.command else "?", exc_info=error
+            )
+            message = "Something went wrong on my side; the maintainers have the details in the log."
+        try:
+            if interaction.response.is_done():
+                await interaction.followup.send(message, ephemeral=True)
+            else:
+                await interaction.response.send_message(message, ephemeral=True)
+        except discord.HTTPException:
+            log.warning("could not report an error to the member")
+
+
+async def send(
+    interaction: discord.Interaction[Any],
+    embeds: Sequence[discord.Embed],
+    view: discord.ui.View | None,
+    *,
+    ephemeral: bool = False,
+) -> None:
+    """Answer an interaction once: the first response, or a follow-up after a defer."""
+    options: dict[str, Any] = {"embeds": list(embeds), "ephemeral": ephemeral}
+    if view is not None:
+        options["view"] = view
+    if interaction.response.is_done():
+        await interaction.followup.send(**options)
+    else:
+        await interaction.response.send_message(**options)

@@ -1,0 +1,1 @@
+"""One cog per concern: asking, browsing, knowledge admin and settings, privacy."""

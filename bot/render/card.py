@@ -16,6 +16,9 @@ from bot.engine.text import join_names, names, title_of
 from bot.knowledge import Aspect, KnowledgeBase
 
 ASPECTS_PER_PAGE = 5
+FOOTER_WHEN_CROWDED = 300
+DESCRIPTION_KEPT = 1000
+"""Characters of description kept before fields are dropped from a crowded card."""
 ELLIPSIS = "…"
 
 COLOURS = {
@@ -84,12 +87,15 @@ def fit(card: Card) -> Card:
         fields=fields,
         footer=cut(card.footer, limits.EMBED_FOOTER),
     )
-    while fitted.size > limits.EMBEDS_TOTAL and fitted.fields:  # drop trailing fields, then shorten
+    if fitted.size <= limits.EMBEDS_TOTAL:
+        return fitted
+    # Over the 6000 per message: a shorter footer first, then the description down to
+    # what the fields leave (keeping at least a screenful), then trailing fields.
+    fitted = replace(fitted, footer=cut(fitted.footer, FOOTER_WHEN_CROWDED))
+    while fitted.fields and fitted.size - len(fitted.description) > limits.EMBEDS_TOTAL - DESCRIPTION_KEPT:
         fitted = replace(fitted, fields=fitted.fields[:-1])
-    if fitted.size > limits.EMBEDS_TOTAL:
-        room = limits.EMBEDS_TOTAL - (fitted.size - len(fitted.description))
-        fitted = replace(fitted, description=cut(fitted.description, max(room, 0)))
-    return fitted
+    room = limits.EMBEDS_TOTAL - (fitted.size - len(fitted.description))
+    return replace(fitted, description=cut(fitted.description, max(room, 0)))
 
 
 def link(url: str) -> str:

@@ -36,6 +36,11 @@ FOLLOW_UP_CONFIDENCE = 0.85
 SUGGESTION_FLOOR = 0.2
 """FAQ entries scoring below this are not worth suggesting at all."""
 MAX_SUGGESTIONS = 3
+MARGIN_BASE = 0.85
+MARGIN_GAIN = 1.0
+MARGIN_CAP = 0.3
+"""FAQ confidence is the top score scaled by how far it leads the runner-up:
+an entry that barely beats another is less certain than its score alone says."""
 NAMES_ONLY_FACTOR = 0.5
 NOT_EVIDENCE = frozenset(stem(w) for w in ALL_CUES | GENERIC_WORDS)
 """Matched words that say nothing about which FAQ entry is meant (stemmed, as matched)."""
@@ -322,7 +327,7 @@ class Engine:
         top = ranked[0]
         runner_up = ranked[1].score if len(ranked) > 1 else 0.0
         margin = top.score - runner_up
-        confidence = min(1.0, top.score * (0.85 + min(margin, 0.3)))
+        confidence = min(1.0, top.score * (MARGIN_BASE + MARGIN_GAIN * min(margin, MARGIN_CAP)))
         mentioned = {shape.tokens[i] for m in shape.mentions for i in range(m.start, m.end)}
         evidence = {w for w in top.matched if not w.startswith("@")}
         evidence -= NOT_EVIDENCE

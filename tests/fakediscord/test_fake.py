@@ -17,13 +17,13 @@ from tests.fakediscord import FakeDiscord, limits
 class Panel(discord.ui.View):
     """A button that rewrites the message and a select that answers ephemerally."""
 
-    def __init__(self, bot: TinyBot) -> None:
+    def __init__(self, bot: TinyBot, title: str) -> None:
         super().__init__(timeout=30)
-        self.bot = bot
+        self.bot, self.title = bot, title
 
     @discord.ui.button(label="More", custom_id="more", style=discord.ButtonStyle.primary)
     async def more(self, interaction: discord.Interaction, button: discord.ui.Button[Panel]) -> None:
-        self.bot.log.append(("more", interaction.user.id))
+        self.bot.log.append(("more", (self.title, interaction.user.id)))
         await interaction.response.edit_message(content="expanded", view=None)
 
     @discord.ui.select(
@@ -71,7 +71,7 @@ def add_commands(bot: TinyBot) -> None:
     @bot.tree.command(description="Compare two frameworks")
     async def compare(interaction: discord.Interaction, first: str, second: str, rounds: int = 1) -> None:
         embed = discord.Embed(title=f"{first} vs {second}", description=f"{rounds} round(s)")
-        await interaction.response.send_message(embed=embed, view=Panel(bot))
+        await interaction.response.send_message(embed=embed, view=Panel(bot, embed.title or ""))
 
     @compare.autocomplete("first")
     async def first_choices(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
@@ -192,11 +192,12 @@ async def test_slash_answers_with_embed_and_view(fake: FakeDiscord, bot: TinyBot
     assert fake.find_requests("POST", "/callback$")[0].query == {"with_response": "1"}
 
 
-async def test_clicking_the_button_reaches_the_view(fake: FakeDiscord, bot: TinyBot):
+async def test_clicking_the_button_reaches_the_view_of_that_message(fake: FakeDiscord, bot: TinyBot):
     answer = await fake.slash("compare", {"first": "torch", "second": "jax"})
+    await fake.slash("compare", {"first": "jax", "second": "torch"})  # same custom_ids, another view
     assert answer.message is not None
     clicked = await fake.click(answer.message, "more")
-    assert bot.log == [("more", fake.user_id)]
+    assert bot.log == [("more", ("torch vs jax", fake.user_id))]  # bound by response_message_id
     assert clicked.type == 7 and clicked.data == {"tts": False, "content": "expanded", "components": []}
     assert answer.message.content == "expanded" and answer.message.components == []
 

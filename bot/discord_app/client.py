@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import secrets
 import time
-from collections.abc import Sequence
+from collections.abc import Coroutine, Sequence
 from typing import Any
 
 import discord
@@ -30,8 +31,14 @@ COGS = (
     "bot.discord_app.cogs.admin",
     "bot.discord_app.cogs.privacy",
 )
-LOG_TIMEOUT = 0.5
-"""Seconds an answer waits for its question to be logged (for vote buttons) before going without."""
+
+
+def new_question_id() -> int:
+    """An id for a question's row, chosen before it is written (vote buttons carry it).
+
+    Random 52-bit integers: unique enough for a question log, and safe in JSON.
+    """
+    return secrets.randbits(52)
 
 
 def intents_for(settings: Settings) -> discord.Intents:
@@ -75,6 +82,8 @@ class VersusBot(commands.Bot):
         self.sync_commands = sync_commands
         self.background_tasks = background_tasks
         self._tasks: list[asyncio.Task[None]] = []
+        self._background: set[asyncio.Task[None]] = set()
+        self._logging: dict[int, asyncio.Task[None]] = {}
         if settings.maintainer_ids:
             self.owner_ids = set(settings.maintainer_ids)
 
@@ -100,6 +109,7 @@ class VersusBot(commands.Bot):
         for task in self._tasks:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
+        await asyncio.gather(*self._background, return_exceptions=True)  # pending question logs
         await super().close()
         await self.storage.close()
 
@@ -140,7 +150,9 @@ class VersusBot(commands.Bot):
         )
         if remember:
             self.conversations.remember(key, answer, now)
+        question_id = new_question_id()
         record = QuestionRecord(
+            id=question_id,
             text=question,
             kind=answer.kind,
             confidence=answer.confidence,
@@ -151,10 +163,7 @@ class VersusBot(commands.Bot):
             channel_id=channel_id,
             user_id=user_id,
         )
-        try:
-            question_id = await asyncio.wait_for(self.storage.log_question(record), LOG_TIMEOUT)
-        except TimeoutError:
-            question_id = None
+        self._logging[question_id] = self.spawn(self._log(record))
         log.info(
             "answered kind=%s id=%s confidence=%.2f latency=%.1fms",
             answer.kind,
@@ -163,6 +172,26 @@ class VersusBot(commands.Bot):
             (time.perf_counter() - started) * 1000,
         )
         return answer, question_id
+
+    async def _log(self, record: QuestionRecord) -> None:
+        """Log a question after its answer went out: a slow or broken database never delays one."""
+        try:
+            await self.storage.log_question(record)
+        finally:
+            self._logging.pop(record.id or 0, None)
+
+    async def logged(self, question_id: int) -> None:
+        """Wait until a question being logged is written (a vote may arrive first)."""
+        pending = self._logging.get(question_id)
+        if pending is not None:
+            await asyncio.shield(pending)
+
+    def spawn(self, coroutine: Coroutine[Any, Any, None]) -> asyncio.Task[None]:
+        """Run work in the background, keeping a reference so it is not collected midway."""
+        task = asyncio.create_task(coroutine)
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+        return task
 
     def reply_parts(
         self, answer: Answer, question_id: int | None, *, page: int = 1, use_case_select: bool = False

@@ -63,6 +63,7 @@ class VoteButton(
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         bot = versus_bot(interaction)
+        await bot.logged(self.question_id)
         stored = await bot.storage.record_vote(
             self.question_id, interaction.user.id, 1 if self.vote == "up" else -1
         )

@@ -30,7 +30,7 @@ ANSWER_WEIGHT = 0.45
 """A word that appears only in an entry's answer counts this much."""
 QUESTION_SHARE = 0.6
 """Weight of question coverage in the blended score (phrasing coverage: the rest)."""
-SHORTLIST = 25
+SHORTLIST = 12
 """Entries scored on phrasing coverage after the question-coverage pass."""
 FULL_PHRASING_WEIGHT = 3.0
 """A phrasing lighter than this (one common word, say) earns only partial credit
@@ -191,7 +191,7 @@ class FaqIndex:
             best_phrasing = 0.0
             for phrasing, have in zip(self._phrasings[index], self._phrasing_weights[index], strict=True):
                 if have:
-                    share = sum(weights.get(w, 0.0) for w in phrasing) / have
+                    share = sum(weights[w] for w in phrasing & query) / have
                     best_phrasing = max(best_phrasing, share * min(1.0, have / FULL_PHRASING_WEIGHT))
             score = QUESTION_SHARE * amount / total + (1 - QUESTION_SHARE) * best_phrasing
             if named_frameworks & self._about[index]:

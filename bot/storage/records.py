@@ -31,6 +31,9 @@ class QuestionRecord:
     user_id: int | None = None
     """The raw id; storage keeps only its salted hash."""
     asked_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
+    id: int | None = None
+    """Chosen by the front end when it must name the row before it is written
+    (vote buttons are sent with the answer, before the question is logged)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sqlite3
+import time
 from collections.abc import Awaitable, Callable, Sequence
 from typing import TypeVar
 
@@ -25,6 +26,10 @@ FAULTS = (sqlite3.Error, OSError, StorageError, ValueError)
 """What a database fault looks like from aiosqlite (ValueError: closed connection)."""
 
 
+SETTINGS_TTL = 30.0
+"""Seconds a server's settings are served from memory (another process may change them)."""
+
+
 class ResilientStorage:
     def __init__(self, inner: SqliteStorage, log: logging.Logger | None = None):
         self.inner = inner
@@ -32,6 +37,7 @@ class ResilientStorage:
         self.opened = False
         self.healthy = True
         self.last_error: str | None = None
+        self._settings: dict[int, tuple[float, GuildSettings]] = {}
 
     async def open(self) -> bool:
         """Open the database; on failure run without it (and say so)."""
@@ -85,16 +91,30 @@ class ResilientStorage:
         return await self._guard("purge old questions", lambda: self.inner.purge(before), None)
 
     async def guild_settings(self, guild_id: int) -> GuildSettings:
-        return await self._guard(
+        """A server's settings, from memory when read in the last ``SETTINGS_TTL`` seconds.
+
+        Every question reads them; keeping them in memory spares the database a
+        read per answer.
+        """
+        now = time.monotonic()
+        cached = self._settings.get(guild_id)
+        if cached is not None and now - cached[0] < SETTINGS_TTL:
+            return cached[1]
+        chosen = await self._guard(
             "read server settings", lambda: self.inner.guild_settings(guild_id), GuildSettings(guild_id)
         )
+        self._settings[guild_id] = (now, chosen)
+        return chosen
 
     async def save_guild_settings(self, settings: GuildSettings) -> bool:
         async def call() -> bool:
             await self.inner.save_guild_settings(settings)
             return True
 
-        return await self._guard("save server settings", call, False)
+        saved = await self._guard("save server settings", call, False)
+        if saved:
+            self._settings[settings.guild_id] = (time.monotonic(), settings)
+        return saved
 
     async def record_knowledge_load(self, version: str | None, ok: bool, errors: Sequence[str] = ()) -> None:
         await self._guard(

@@ -140,10 +140,11 @@ class SqliteStorage:
         private = record.source is Source.DM and not self.keep_dm_text
         user_hash = None if private or record.user_id is None else self.hash_user(record.user_id)
         cursor = await self.db.execute(
-            """INSERT INTO questions (asked_at, source, guild_id, channel_id, user_hash, text,
+            """INSERT INTO questions (id, asked_at, source, guild_id, channel_id, user_hash, text,
                                       kind, matched, confidence, latency_ms)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (
+                record.id,
                 utc_text(record.asked_at),
                 record.source.value,
                 record.guild_id,

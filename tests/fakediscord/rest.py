@@ -162,6 +162,7 @@ class RestApi(State):
         if errors:
             return result.fail(400, 50035, "Invalid Form Body", errors)
         result.callback = body
+        result.answered_at = asyncio.get_running_loop().time()
         if kind in (4, 5):  # a new message (5: its "thinking" placeholder)
             result.original = await self._interaction_message(result, data, r.files, loading=kind == 5)
         elif kind in (6, 7) and "message" in result.payload:  # the component's message (7: updated now)

@@ -111,6 +111,7 @@ class InteractionResult:
     payload: JSON  # the INTERACTION_CREATE data that was dispatched
     created: float  # event-loop time, for the 3 s acknowledgement deadline
     callback: JSON | None = None
+    answered_at: float | None = None  # event-loop time the callback arrived (latency = answered_at - created)
     original: FakeMessage | None = None  # the @original message (response, placeholder or component message)
     followups: list[FakeMessage] = field(default_factory=list)
     errors: list[JSON] = field(default_factory=list)

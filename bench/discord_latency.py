@@ -70,9 +70,9 @@ class NothingBot(commands.Bot):
 
 
 async def measure(fake: FakeDiscord, rounds: int, burst: int) -> dict[str, float]:
-    ask: Callable[[str], Awaitable[InteractionResult]] = lambda q: fake.slash(
-        "ask", {"question": q}, timeout=30
-    )  # noqa: E731
+    def ask(question: str) -> Awaitable[InteractionResult]:
+        return fake.slash("ask", {"question": question}, timeout=30)
+
     for question in QUESTIONS:  # warm up
         await ask(question)
     single = [latency(await ask(QUESTIONS[i % len(QUESTIONS)])) for i in range(rounds)]
@@ -103,9 +103,8 @@ async def main(rounds: int, burst: int) -> None:
         settings = Settings.from_env({"VERSUS_DB_PATH": f"{tmp}/v.db", "VERSUS_COOLDOWN": "0"})
         async with FakeDiscord(settle=0, reply_timeout=30, interaction_timeout=30) as fake:
             service = KnowledgeService.start(default_knowledge_dir())
-            bot = VersusBot(
-                settings, service, ResilientStorage(SqliteStorage(Path(tmp) / "v.db")), background_tasks=False
-            )
+            storage = ResilientStorage(SqliteStorage(Path(tmp) / "v.db"))
+            bot = VersusBot(settings, service, storage, background_tasks=False)
             await fake.start_client(bot)
             versus = await measure(fake, rounds, burst)
             await fake.stop_client()
@@ -116,21 +115,15 @@ async def main(rounds: int, burst: int) -> None:
             floor = await measure(fake, rounds, burst)
             await fake.stop_client()
     print(f"# Discord layer through the fake ({rounds} single /ask, 3 bursts of {burst})\n")
-    print(
-        "| bot | one at a time p50 ms | p99 ms | {0} at once p50 ms | p99 ms | unanswered | RSS MB |".format(
-            burst
-        )
-    )
+    print(f"| bot | one at a time p50 ms | p99 ms | {burst} at once p50 ms | p99 ms | unanswered | RSS MB |")
     print("|---|---|---|---|---|---|---|")
     for name, row in (("Versus", versus), ("do-nothing bot", floor)):
-        print(
-            f"| {name} | {row['p50']:.2f} | {row['p99']:.2f} | {row['burst_p50']:.2f} | {row['burst_p99']:.2f} "
-            f"| {row['unanswered']:.0f} | {row['rss']:.0f} |"
-        )
+        single = f"{row['p50']:.2f} | {row['p99']:.2f}"
+        burst_cells = f"{row['burst_p50']:.2f} | {row['burst_p99']:.2f}"
+        print(f"| {name} | {single} | {burst_cells} | {row['unanswered']:.0f} | {row['rss']:.0f} |")
     ratio = versus["burst_p99"] / floor["burst_p99"]
-    print(
-        f"\nBurst p99 ratio Versus / do-nothing: {ratio:.2f} (target <= 1.5). Process RSS before start: {baseline_rss:.0f} MB."
-    )
+    print(f"\nBurst p99 ratio Versus / do-nothing: {ratio:.2f} (target <= 1.5).")
+    print(f"Process RSS before the bots started: {baseline_rss:.0f} MB.")
 
 
 if __name__ == "__main__":

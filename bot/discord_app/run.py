@@ -48,31 +48,29 @@ def build_bot(settings: Settings, knowledge_dir: Path, **options: object) -> Ver
     return VersusBot(settings, service, storage, **options)  # type: ignore[arg-type]
 
 
-async def _run(bot: VersusBot, token: str) -> None:
+async def serve(bot: VersusBot, token: str, stop: asyncio.Event | None = None) -> None:
+    """Run ``bot`` until ``stop`` is set (SIGINT/SIGTERM set it), then close the gateway and database.
+
+    A rejected token, a missing privileged intent or an unreachable Discord
+    becomes a one-line :class:`StartupError`.
+    """
+    stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()
-    stop = asyncio.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError, RuntimeError):  # Windows has no signal handlers
+        with contextlib.suppress(
+            NotImplementedError, RuntimeError, ValueError
+        ):  # Windows; not the main thread
             loop.add_signal_handler(sig, stop.set)
-    async with bot:
-        runner = asyncio.create_task(bot.start(token))
-        stopper = asyncio.create_task(stop.wait())
-        done, _ = await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
-        if stopper in done:
-            log.info("shutting down: closing the gateway and the database")
-            await bot.close()
-        stopper.cancel()
-        await asyncio.gather(runner, return_exceptions=stopper in done)
-
-
-def run_bot(settings: Settings, knowledge_dir: Path) -> int:
-    """Run until stopped; a rejected token or a missing intent is one line and exit 2."""
-    if not settings.discord_token:
-        raise StartupError("DISCORD_TOKEN is not set")
-    setup_logging(settings)
-    bot = build_bot(settings, knowledge_dir)
     try:
-        asyncio.run(_run(bot, settings.discord_token))
+        async with bot:
+            runner = asyncio.create_task(bot.start(token))
+            stopper = asyncio.create_task(stop.wait())
+            done, _ = await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
+            if stopper in done:
+                log.info("shutting down: closing the gateway and the database")
+                await bot.close()
+            stopper.cancel()
+            await asyncio.gather(runner, return_exceptions=stopper in done)
     except discord.LoginFailure:
         raise StartupError(
             "Discord rejected the token in DISCORD_TOKEN; copy it again from the Developer Portal"
@@ -85,6 +83,19 @@ def run_bot(settings: Settings, knowledge_dir: Path) -> int:
         ) from None
     except (aiohttp.ClientError, OSError) as exc:
         raise StartupError(f"cannot reach Discord: {exc}") from None
+    finally:
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.remove_signal_handler(sig)
+
+
+def run_bot(settings: Settings, knowledge_dir: Path) -> int:
+    """Run until stopped; a rejected token or a missing intent is one line and exit 2."""
+    if not settings.discord_token:
+        raise StartupError("DISCORD_TOKEN is not set")
+    setup_logging(settings)
+    bot = build_bot(settings, knowledge_dir)
+    asyncio.run(serve(bot, settings.discord_token))
     return EXIT_OK
 
 

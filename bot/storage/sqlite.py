@@ -98,6 +98,10 @@ class SqliteStorage:
         await self.close()
 
     @property
+    def is_open(self) -> bool:
+        return self._db is not None
+
+    @property
     def db(self) -> aiosqlite.Connection:
         if self._db is None:
             raise StorageError("storage is not open")

@@ -17,22 +17,23 @@ event loop. What a question *names* decides most answers (ARCHITECTURE.md):
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from bot.engine import text as compose
 from bot.engine.answer import Answer, Candidate, Context, Kind, Suggestion, Thresholds
 from bot.engine.detect import ALL_CUES, GENERIC_WORDS, EntityTable, Shape, shape_of, with_concepts
+from bot.engine.followup import follow_up, leans_on_context
 from bot.engine.lexicon import Lexicon
 from bot.engine.normalize import stem
 from bot.engine.rank import FaqIndex, Ranked
+from bot.engine.reading import Reading
 from bot.knowledge import FaqEntry, Issue, KnowledgeBase, load_knowledge
 
 MAX_QUERY_CHARS = 500
 """Longer pastes are cut before analysis: a question is never that long, and
 the cut keeps the cost of a 10 000-character paste bounded."""
 DEFAULT_CONTEXT_TTL = 300.0
-FOLLOW_UP_CONFIDENCE = 0.85
 SUGGESTION_FLOOR = 0.2
 """FAQ entries scoring below this are not worth suggesting at all."""
 MAX_SUGGESTIONS = 3
@@ -47,7 +48,6 @@ NOT_EVIDENCE = frozenset(stem(w) for w in ALL_CUES | GENERIC_WORDS)
 UNEXPLAINED_WORD_PENALTY = 0.05
 MAX_UNEXPLAINED_PENALTY = 0.3
 NARROWER_FACTOR = 0.7
-PRONOUNS = frozenset({"it", "that", "this", "them", "those", "one", "ones"})
 
 
 class KnowledgeLoadError(Exception):
@@ -58,21 +58,6 @@ class KnowledgeLoadError(Exception):
         self.issues = tuple(issues)
         lines = "\n".join(f"  {i}" for i in self.issues if i.is_error)
         super().__init__(f"cannot load the knowledge in {directory}:\n{lines}")
-
-
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """One interpretation of a question before thresholds are applied."""
-
-    kind: Kind
-    confidence: float
-    why: str
-    id: str | None = None
-    frameworks: tuple[str, ...] = ()
-    aspect: str | None = None
-    framework: str | None = None
-    use_case: str | None = None
-    expanded: bool = False
 
 
 class Engine:
@@ -135,8 +120,8 @@ class Engine:
         previous = self._usable_context(context, now)
 
         reading = None
-        if previous is not None and self._leans_on_context(shape):
-            reading = self._follow_up(shape, previous)
+        if previous is not None and leans_on_context(shape, self._content(shape)):
+            reading = follow_up(shape, previous, self._verdict_reading)
         if reading is None:
             reading = self._standalone(shape, ranked)
         return self._finish(query, reading, ranked, limits)
@@ -242,82 +227,6 @@ class Engine:
         return self.faq_index.content(
             w for w in shape.leftover if w not in ALL_CUES and w not in GENERIC_WORDS
         )
-
-    def _leans_on_context(self, shape: Shape) -> bool:
-        if len(shape.frameworks) >= 2:
-            return False
-        if shape.frameworks and (shape.pros or shape.cons or shape.pros_word or shape.cons_word):
-            return False  # "what's bad about keras" stands on its own
-        content = self._content(shape)
-        if shape.follow_up_opener or (shape.tokens[:3] and PRONOUNS & set(shape.tokens[:3])):
-            return len(content) <= 3
-        if shape.named_anything:
-            return len(content) <= 1
-        if shape.expand or shape.pros or shape.cons or shape.verdict:
-            return not content
-        return False
-
-    def _follow_up(self, shape: Shape, prev: Answer) -> Reading | None:
-        conf = FOLLOW_UP_CONFIDENCE
-        named = shape.frameworks
-        if not shape.named_anything and shape.expand and not (shape.pros or shape.cons):
-            return Reading(
-                prev.kind, conf, "asks for more about the last answer", prev.id, prev.frameworks,
-                prev.aspect, prev.framework, prev.use_case, expanded=True,
-            )  # fmt: skip
-        if prev.kind in ("pros", "cons"):
-            kind: Kind = (
-                "cons"
-                if shape.cons or shape.cons_word
-                else "pros"
-                if shape.pros or shape.pros_word
-                else prev.kind
-            )
-            framework = named[0] if named else prev.framework
-            if framework is None:
-                return None
-            if named or kind != prev.kind:
-                return Reading(kind, conf, f"follow-up on {prev.kind}", framework=framework)
-            return None
-        if prev.kind == "compare":
-            if shape.verdict or (shape.use_cases and not shape.aspects):
-                frameworks = self._merge(prev.frameworks, named)
-                use_case = shape.use_cases[0] if shape.use_cases else None
-                return self._verdict_reading(
-                    frameworks, use_case, conf, "follow-up: verdict on the comparison"
-                )
-            if shape.aspects or named:
-                aspect = shape.aspects[0] if shape.aspects else prev.aspect
-                return Reading(
-                    "compare", conf, "follow-up on the comparison",
-                    frameworks=self._merge(prev.frameworks, named), aspect=aspect,
-                )  # fmt: skip
-            return None
-        if prev.kind == "verdict":
-            if shape.use_cases or named or shape.aspects:
-                frameworks = prev.frameworks
-                if len(named) >= 2:
-                    frameworks = named
-                elif named:
-                    frameworks = self._merge(prev.frameworks, named)
-                use_case = shape.use_cases[0] if shape.use_cases else prev.use_case
-                if shape.aspects and not shape.use_cases and len(frameworks) >= 2 and not shape.verdict:
-                    return Reading(
-                        "compare",
-                        conf,
-                        "follow-up: compare on an aspect",
-                        frameworks=frameworks,
-                        aspect=shape.aspects[0],
-                    )
-                return self._verdict_reading(frameworks, use_case, conf, "follow-up on the verdict")
-            return None
-        if prev.kind == "faq" and named and not shape.aspects and not shape.use_cases:
-            return Reading("faq", conf * 0.9, "follow-up: same question, another framework", id=prev.id)
-        return None
-
-    @staticmethod
-    def _merge(first: Sequence[str], extra: Sequence[str]) -> tuple[str, ...]:
-        return tuple(dict.fromkeys((*first, *extra)))
 
     # -- standalone -------------------------------------------------------
 

@@ -1,0 +1,99 @@
+"""Follow-ups: questions that lean on the previous turn of a conversation.
+
+After "pytorch vs tensorflow?", "what about for mobile?" narrows the comparison,
+"and jax?" adds a framework, "why?" expands the last answer; after "cons of tf",
+"and pytorch?" switches the framework. A question that stands on its own (two
+frameworks, its own intent) ignores the context.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from bot.engine.answer import Answer, Kind
+from bot.engine.detect import Shape
+from bot.engine.reading import Reading
+
+FOLLOW_UP_CONFIDENCE = 0.85
+PRONOUNS = frozenset({"it", "that", "this", "them", "those", "one", "ones"})
+
+VerdictReading = Callable[[Sequence[str], str | None, float, str], Reading | None]
+"""Builds a verdict reading for (frameworks, use case, confidence, why), if a verdict exists."""
+
+
+def leans_on_context(shape: Shape, content: frozenset[str]) -> bool:
+    """Whether a question only makes sense after the previous turn ("and jax?", "why?")."""
+    if len(shape.frameworks) >= 2:
+        return False
+    if shape.frameworks and (shape.pros or shape.cons or shape.pros_word or shape.cons_word):
+        return False  # "what's bad about keras" stands on its own
+    if shape.follow_up_opener or (shape.tokens[:3] and PRONOUNS & set(shape.tokens[:3])):
+        return len(content) <= 3
+    if shape.named_anything:
+        return len(content) <= 1
+    if shape.expand or shape.pros or shape.cons or shape.verdict:
+        return not content
+    return False
+
+
+def follow_up(shape: Shape, prev: Answer, verdict: VerdictReading) -> Reading | None:
+    """The previous answer adjusted by what the follow-up names, or None if it cannot be."""
+    conf = FOLLOW_UP_CONFIDENCE
+    named = shape.frameworks
+    if not shape.named_anything and shape.expand and not (shape.pros or shape.cons):
+        return Reading(
+            prev.kind, conf, "asks for more about the last answer", prev.id, prev.frameworks,
+            prev.aspect, prev.framework, prev.use_case, expanded=True,
+        )  # fmt: skip
+    if prev.kind in ("pros", "cons"):
+        kind: Kind = (
+            "cons"
+            if shape.cons or shape.cons_word
+            else "pros"
+            if shape.pros or shape.pros_word
+            else prev.kind
+        )
+        framework = named[0] if named else prev.framework
+        if framework is None:
+            return None
+        if named or kind != prev.kind:
+            return Reading(kind, conf, f"follow-up on {prev.kind}", framework=framework)
+        return None
+    if prev.kind == "compare":
+        if shape.verdict or (shape.use_cases and not shape.aspects):
+            frameworks = merge(prev.frameworks, named)
+            use_case = shape.use_cases[0] if shape.use_cases else None
+            return verdict(frameworks, use_case, conf, "follow-up: verdict on the comparison")
+        if shape.aspects or named:
+            aspect = shape.aspects[0] if shape.aspects else prev.aspect
+            return Reading(
+                "compare", conf, "follow-up on the comparison",
+                frameworks=merge(prev.frameworks, named), aspect=aspect,
+            )  # fmt: skip
+        return None
+    if prev.kind == "verdict":
+        if shape.use_cases or named or shape.aspects:
+            frameworks = prev.frameworks
+            if len(named) >= 2:
+                frameworks = named
+            elif named:
+                frameworks = merge(prev.frameworks, named)
+            use_case = shape.use_cases[0] if shape.use_cases else prev.use_case
+            if shape.aspects and not shape.use_cases and len(frameworks) >= 2 and not shape.verdict:
+                return Reading(
+                    "compare",
+                    conf,
+                    "follow-up: compare on an aspect",
+                    frameworks=frameworks,
+                    aspect=shape.aspects[0],
+                )
+            return verdict(frameworks, use_case, conf, "follow-up on the verdict")
+        return None
+    if prev.kind == "faq" and named and not shape.aspects and not shape.use_cases:
+        return Reading("faq", conf * 0.9, "follow-up: same question, another framework", id=prev.id)
+    return None
+
+
+def merge(first: Sequence[str], extra: Sequence[str]) -> tuple[str, ...]:
+    """``first`` then the new items of ``extra``, in order."""
+    return tuple(dict.fromkeys((*first, *extra)))

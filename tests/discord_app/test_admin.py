@@ -125,3 +125,31 @@ async def test_auto_answer_when_enabled_answers_confident_questions_not_twice_in
 async def test_no_reply_ever_pings(running, question):
     result = await running.fake.slash("ask", {"question": question})
     assert result.callback["data"]["allowed_mentions"] == {"parse": []}
+
+
+async def test_a_watched_reload_is_reported_in_the_maintainers_channel(
+    tmp_path, shipped_dir, versus_settings
+):
+    from bot.knowledge import Issue
+    from bot.maintenance.reload import ReloadReport
+
+    async with FakeDiscord() as fake:
+        reports = fake.add_channel("versus-reports")
+        bot = make_bot(versus_settings(), shipped_dir, tmp_path / "v.db")
+        await fake.start_client(bot)
+        try:
+            await bot.storage.save_guild_settings(
+                GuildSettings(fake.guild_id, maintainers_channel_id=reports)
+            )
+            failed = ReloadReport(
+                False, None, errors=(Issue("faq/basics.yaml", 12, "missing required key 'answer'"),)
+            )
+            await bot.announce_reload(failed)
+            (posted,) = [m for m in fake.sent if int(m.raw["channel_id"]) == reports]
+            assert "faq/basics.yaml:12" in posted.content
+            assert "last good knowledge keeps serving" in posted.content
+            assert posted.allowed_mentions == {"parse": []}
+            last = await bot.storage.inner.last_knowledge_load()
+            assert last is not None and last[2] is False  # the failed load is recorded
+        finally:
+            await fake.stop_client()

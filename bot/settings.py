@@ -67,9 +67,19 @@ class Settings:
         return {f.metadata["env"]: f.name for f in fields(cls)}
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
-        """Read settings from ``environ`` (default: the process environment)."""
-        env = dict(os.environ if environ is None else environ)
+    def from_env(cls, environ: Mapping[str, str] | None = None, dotenv: Path | None = None) -> Settings:
+        """Read settings from ``environ`` (default: the process environment).
+
+        ``dotenv`` names an optional ``.env`` file read first; real environment
+        variables win over it. With the process environment and no ``dotenv``,
+        ``./.env`` is read when it exists.
+        """
+        env: dict[str, str] = {}
+        if dotenv is None and environ is None:
+            dotenv = Path(".env")
+        if dotenv is not None and dotenv.is_file():
+            env.update(parse_dotenv(dotenv.read_text(encoding="utf-8"), str(dotenv)))
+        env.update(os.environ if environ is None else environ)
         known = cls.env_names()
         for name in env:
             if name.startswith("VERSUS_") and name not in known:
@@ -135,6 +145,25 @@ class Settings:
                 text = "" if value is None else str(value)
             shown[f.metadata["env"]] = text
         return shown
+
+
+def parse_dotenv(text: str, name: str = ".env") -> dict[str, str]:
+    """``NAME=value`` lines; blank lines and ``#`` comments skipped; ``export`` and quotes allowed."""
+    values: dict[str, str] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        stripped = stripped.removeprefix("export ").strip()
+        key, sep, value = stripped.partition("=")
+        key = key.strip()
+        if not sep or not key.replace("_", "").isalnum():
+            raise SettingsError(f"{name}:{number}: expected NAME=value, got {line.strip()!r}")
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        values[key] = value
+    return values
 
 
 def _path(raw: str) -> Path:

@@ -72,3 +72,20 @@ def test_masked_hides_the_token():
     assert "secret" not in shown["DISCORD_TOKEN"]
     assert shown["DISCORD_TOKEN"].startswith("****")
     assert set(shown) == set(Settings.env_names())
+
+
+def test_dotenv_is_read_and_the_environment_wins(tmp_path):
+    from bot.settings import parse_dotenv
+
+    assert parse_dotenv("A=1\n# note\n\nexport B = \"two words\"\nC='x'\n") == {
+        "A": "1",
+        "B": "two words",
+        "C": "x",
+    }
+    dotenv = tmp_path / ".env"
+    dotenv.write_text("VERSUS_COOLDOWN=7\nVERSUS_RETENTION_DAYS=30\n")
+    settings = Settings.from_env({"VERSUS_RETENTION_DAYS": "10"}, dotenv=dotenv)
+    assert (settings.cooldown, settings.retention_days) == (7.0, 10)
+    dotenv.write_text("VERSUS_COOLDOWN=7\nVERSUS_TYPO=1\n")
+    with pytest.raises(SettingsError, match="VERSUS_TYPO: unknown setting"):
+        Settings.from_env({}, dotenv=dotenv)

@@ -15,6 +15,7 @@ from bot import __version__
 from bot.cli.ask import batch_lines, run_ask, run_batch
 from bot.cli.chat import enable_history, run_chat
 from bot.cli.common import EXIT_OK, EXIT_USAGE, CliError, knowledge_dir, load_or_fail
+from bot.cli.health import run_health
 from bot.cli.maintain import run_forget, run_gaps, run_purge, run_stats, run_tune
 from bot.cli.validate import run_validate, summary_line
 from bot.engine import Engine, Thresholds
@@ -83,6 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     purge = commands.add_parser("purge", help="delete questions older than the retention period now")
     purge.add_argument("--days", type=int, help="keep this many days (default: VERSUS_RETENTION_DAYS)")
+
+    health = commands.add_parser("health", help="exit 0 when the knowledge loads and a running bot is alive")
+    _knowledge_option(health)
+    health.add_argument("--max-age", type=float, default=120.0, help="heartbeat age that counts as dead (s)")
+
+    commands.add_parser("config", help="print the effective settings (secrets masked)")
 
     summary = commands.add_parser("summary", help="print what the knowledge holds")
     _knowledge_option(summary)
@@ -205,6 +212,12 @@ def _dispatch(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
         return asyncio.run(run_forget(settings, args.user, out))
     if command == "purge":
         return asyncio.run(run_purge(settings, args.days, out))
+    if command == "health":
+        return run_health(settings, knowledge_dir(args.knowledge, settings), max_age=args.max_age, out=out)
+    if command == "config":
+        for name, value in settings.masked().items():
+            print(f"{name}={value}", file=out)
+        return EXIT_OK
     if command == "summary":
         directory = knowledge_dir(args.knowledge, settings)
         result = load_or_fail(directory)

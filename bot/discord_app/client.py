@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import secrets
 import time
 from collections.abc import Coroutine, Sequence
@@ -17,6 +18,8 @@ from bot.discord_app.conversations import Conversations, Cooldowns
 from bot.discord_app.embeds import embed_of
 from bot.discord_app.sync import sync_if_changed
 from bot.engine import Answer, Engine, Thresholds
+from bot.heartbeat import INTERVAL as HEARTBEAT_INTERVAL
+from bot.heartbeat import Heartbeat, heartbeat_path, write_heartbeat
 from bot.maintenance.reload import KnowledgeService, ReloadReport
 from bot.maintenance.retention import purge_periodically
 from bot.render.card import cards_for
@@ -112,6 +115,26 @@ class VersusBot(commands.Bot):
         await asyncio.gather(*self._background, return_exceptions=True)  # pending question logs
         await super().close()
         await self.storage.close()
+
+    async def beat(self) -> None:
+        """Write the heartbeat ``versus health`` reads (off the event loop)."""
+        beat = Heartbeat(
+            at=time.time(),
+            pid=os.getpid(),
+            guilds=len(self.guilds),
+            knowledge_version=self.engine.knowledge.version,
+            storage_ok=self.storage.healthy and self.storage.opened,
+            storage_error=self.storage.last_error,
+        )
+        try:
+            await asyncio.to_thread(write_heartbeat, heartbeat_path(self.storage.inner.path), beat)
+        except OSError as exc:
+            log.warning("could not write the heartbeat: %s", exc)
+
+    async def beat_forever(self) -> None:
+        while True:
+            await self.beat()
+            await asyncio.sleep(HEARTBEAT_INTERVAL)
 
     @property
     def engine(self) -> Engine:

@@ -23,7 +23,7 @@ def versus(*args: str, env: dict[str, str] | None = None, cwd: Path | None = Non
         capture_output=True,
         text=True,
         env=full_env,
-        cwd=cwd or ROOT,
+        cwd=cwd or tempfile.mkdtemp(prefix="versus-cwd-"),  # no stray .env from the checkout
         timeout=60,
         check=False,
     )

@@ -27,3 +27,14 @@ async def test_stop_closes_the_gateway_and_the_database(tmp_path, shipped_dir, v
         await asyncio.wait_for(serving, timeout=10)
         assert bot.is_closed()
         assert not bot.storage.inner.is_open  # the connection (and its thread) is gone
+
+
+async def test_the_bot_writes_a_heartbeat_health_can_read(running, tmp_path):
+    from bot.heartbeat import heartbeat_path, read_heartbeat
+
+    await running.bot.beat()
+    beat = read_heartbeat(heartbeat_path(tmp_path / "v.db"))
+    assert beat is not None
+    assert beat.guilds == 1
+    assert beat.storage_ok
+    assert beat.knowledge_version == running.bot.engine.knowledge.version

@@ -100,13 +100,19 @@ class VersusBot(commands.Bot):
             await self.load_extension(cog)
         self.add_dynamic_items(*DYNAMIC_ITEMS)
         self.tree.error(self.on_app_command_error)
-        if self.sync_commands:
+        if self.sync_commands and self.syncs_commands:
             await sync_if_changed(self.tree, self.storage, self.settings.dev_guild_id)
         if self.background_tasks:
             self._tasks.append(asyncio.create_task(self.knowledge.watch(self.announce_reload)))
             self._tasks.append(
                 asyncio.create_task(purge_periodically(self.storage, self.settings.retention_days))
             )
+
+    @property
+    def syncs_commands(self) -> bool:
+        """Only one process syncs: the one running shard 0 (or the only one)."""
+        shard_ids = self.settings.shard_ids
+        return shard_ids is None or 0 in shard_ids
 
     async def close(self) -> None:
         for task in self._tasks:
@@ -272,6 +278,14 @@ class VersusBot(commands.Bot):
                 await interaction.response.send_message(message, ephemeral=True)
         except discord.HTTPException:
             log.warning("could not report an error to the member")
+
+
+class ShardedVersusBot(VersusBot, commands.AutoShardedBot):
+    """Versus over several shards (``VERSUS_SHARD_COUNT`` and ``VERSUS_SHARD_IDS``).
+
+    Several processes on one host can each run some shards against the same
+    SQLite file (WAL; migrations run under SQLite's write lock).
+    """
 
 
 async def send(

@@ -7,11 +7,12 @@ import contextlib
 import logging
 import signal
 from pathlib import Path
+from typing import Any
 
 import aiohttp
 import discord
 
-from bot.discord_app.client import VersusBot
+from bot.discord_app.client import ShardedVersusBot, VersusBot
 from bot.discord_app.sync import sync_tree, tree_hash
 from bot.engine import KnowledgeLoadError, Thresholds
 from bot.maintenance.reload import KnowledgeService
@@ -36,7 +37,7 @@ def setup_logging(settings: Settings) -> None:
     discord.VoiceClient.warn_dave = False
 
 
-def build_bot(settings: Settings, knowledge_dir: Path, **options: object) -> VersusBot:
+def build_bot(settings: Settings, knowledge_dir: Path, **options: Any) -> VersusBot:
     thresholds = Thresholds(settings.answer_threshold, settings.suggest_threshold)
     try:
         service = KnowledgeService.start(knowledge_dir, thresholds, settings.context_ttl)
@@ -45,7 +46,12 @@ def build_bot(settings: Settings, knowledge_dir: Path, **options: object) -> Ver
     storage = ResilientStorage(
         SqliteStorage(settings.db_path or default_db_path({}), keep_dm_text=settings.log_dms)
     )
-    return VersusBot(settings, service, storage, **options)  # type: ignore[arg-type]
+    if settings.shard_count is not None:
+        shards: dict[str, Any] = {"shard_count": settings.shard_count}
+        if settings.shard_ids is not None:
+            shards["shard_ids"] = list(settings.shard_ids)
+        return ShardedVersusBot(settings, service, storage, **shards, **options)
+    return VersusBot(settings, service, storage, **options)
 
 
 async def serve(bot: VersusBot, token: str, stop: asyncio.Event | None = None) -> None:

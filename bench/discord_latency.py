@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import gc
+import itertools
 import statistics
 import tempfile
 from collections.abc import Awaitable
@@ -97,8 +98,25 @@ async def measure(fake: FakeDiscord, rounds: int, burst: int) -> dict[str, float
     }
 
 
+async def with_charts(fake: FakeDiscord) -> float:
+    """RSS after /compare with charts for every ordered pair, on three aspect choices."""
+    frameworks = ["pytorch", "tensorflow", "jax", "keras"]
+    for first, second in itertools.permutations(frameworks, 2):
+        for aspect in (None, "performance", "mobile-edge"):
+            options = {"first": first, "second": second} | ({"aspect": aspect} if aspect else {})
+            await fake.slash("compare", options, timeout=30)
+    return rss_mb()
+
+
 async def main(rounds: int, burst: int) -> None:
     baseline_rss = rss_mb()
+    # The do-nothing bot runs first, so its RSS does not include what Versus loads.
+    async with FakeDiscord(settle=0, reply_timeout=30, interaction_timeout=30) as fake:
+        nothing = NothingBot(command_prefix="!", intents=discord.Intents.none())
+        await fake.start_client(nothing)
+        floor = await measure(fake, rounds, burst)
+        await fake.stop_client()
+    gc.collect()
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings.from_env({"VERSUS_DB_PATH": f"{tmp}/v.db", "VERSUS_COOLDOWN": "0"})
         async with FakeDiscord(settle=0, reply_timeout=30, interaction_timeout=30) as fake:
@@ -107,12 +125,7 @@ async def main(rounds: int, burst: int) -> None:
             bot = VersusBot(settings, service, storage, background_tasks=False)
             await fake.start_client(bot)
             versus = await measure(fake, rounds, burst)
-            await fake.stop_client()
-        gc.collect()
-        async with FakeDiscord(settle=0, reply_timeout=30, interaction_timeout=30) as fake:
-            nothing = NothingBot(command_prefix="!", intents=discord.Intents.none())
-            await fake.start_client(nothing)
-            floor = await measure(fake, rounds, burst)
+            charts_rss = await with_charts(fake)
             await fake.stop_client()
     print(f"# Discord layer through the fake ({rounds} single /ask, 3 bursts of {burst})\n")
     print(f"| bot | one at a time p50 ms | p99 ms | {burst} at once p50 ms | p99 ms | unanswered | RSS MB |")
@@ -124,6 +137,7 @@ async def main(rounds: int, burst: int) -> None:
     ratio = versus["burst_p99"] / floor["burst_p99"]
     print(f"\nBurst p99 ratio Versus / do-nothing: {ratio:.2f} (target <= 1.5).")
     print(f"Process RSS before the bots started: {baseline_rss:.0f} MB.")
+    print(f"Versus RSS after 36 /compare replies with charts: {charts_rss:.0f} MB (target <= 200).")
 
 
 if __name__ == "__main__":

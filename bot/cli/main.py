@@ -13,6 +13,7 @@ from typing import TextIO
 
 from bot import __version__
 from bot.cli.ask import batch_lines, run_ask, run_batch
+from bot.cli.chart import run_chart
 from bot.cli.chat import enable_history, run_chat
 from bot.cli.common import EXIT_OK, EXIT_USAGE, CliError, knowledge_dir, load_or_fail
 from bot.cli.health import run_health
@@ -84,6 +85,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     purge = commands.add_parser("purge", help="delete questions older than the retention period now")
     purge.add_argument("--days", type=int, help="keep this many days (default: VERSUS_RETENTION_DAYS)")
+
+    chart = commands.add_parser("chart", help="draw the ratings chart of a comparison to a PNG file")
+    chart.add_argument("frameworks", nargs="+", help="two or more frameworks (ids or names: pytorch, tf, …)")
+    chart.add_argument("--aspect", help="one aspect (default: every aspect, as a card)")
+    chart.add_argument("-o", "--output", required=True, help="the PNG file to write")
+    _knowledge_option(chart)
 
     health = commands.add_parser("health", help="exit 0 when the knowledge loads and a running bot is alive")
     _knowledge_option(health)
@@ -212,6 +219,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
         return asyncio.run(run_forget(settings, args.user, out))
     if command == "purge":
         return asyncio.run(run_purge(settings, args.days, out))
+    if command == "chart":
+        return run_chart(_engine(args.knowledge, settings), args.frameworks, args.aspect, args.output, out)
     if command == "health":
         return run_health(settings, knowledge_dir(args.knowledge, settings), max_age=args.max_age, out=out)
     if command == "config":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import io
 import logging
 import os
 import secrets
@@ -13,7 +14,7 @@ from typing import Any
 import discord
 from discord.ext import commands
 
-from bot.discord_app.components import DYNAMIC_ITEMS, STALE, answer_view
+from bot.discord_app.components import CHART_FILE, DYNAMIC_ITEMS, STALE, answer_view
 from bot.discord_app.conversations import Conversations, Cooldowns
 from bot.discord_app.embeds import embed_of
 from bot.discord_app.sync import sync_if_changed
@@ -23,6 +24,7 @@ from bot.heartbeat import Heartbeat, heartbeat_path, write_heartbeat
 from bot.maintenance.reload import KnowledgeService, ReloadReport
 from bot.maintenance.retention import purge_periodically
 from bot.render.card import cards_for
+from bot.render.chart import ChartCache, chart_data, render_png
 from bot.settings import Settings
 from bot.storage import GuildSettings, QuestionRecord, ResilientStorage, Source
 
@@ -87,6 +89,7 @@ class VersusBot(commands.Bot):
         self._tasks: list[asyncio.Task[None]] = []
         self._background: set[asyncio.Task[None]] = set()
         self._logging: dict[int, asyncio.Task[None]] = {}
+        self.charts = ChartCache()
         if settings.maintainer_ids:
             self.owner_ids = set(settings.maintainer_ids)
 
@@ -201,6 +204,25 @@ class VersusBot(commands.Bot):
             (time.perf_counter() - started) * 1000,
         )
         return answer, question_id
+
+    async def chart_for(self, answer: Answer) -> discord.File | None:
+        """The ratings chart for a comparison, rendered off the event loop and cached.
+
+        Returns None (the reply goes out without a picture) when there is
+        nothing to draw or drawing fails.
+        """
+        if answer.kind != "compare" or not answer.frameworks:
+            return None
+        try:
+            data = chart_data(self.engine.knowledge, answer.frameworks, answer.aspect)
+            png = self.charts.get(data)
+            if png is None:
+                png = await asyncio.to_thread(render_png, data)
+                self.charts.put(data, png)
+        except Exception:
+            log.exception("could not draw the chart; answering without it")
+            return None
+        return discord.File(io.BytesIO(png), filename=CHART_FILE)
 
     async def _log(self, record: QuestionRecord) -> None:
         """Log a question after its answer went out: a slow or broken database never delays one."""

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from bot.discord_app.client import VersusBot
 
 KEY = r"(?:faq|pros|cons|compare|verdict):[a-z0-9,@-]+"
+CHART_FILE = "chart.png"
 STALE = "That entry is no longer in the knowledge (it changed since this message was sent)."
 
 
@@ -162,6 +163,9 @@ class PageButton(
             await interaction.response.send_message(STALE, ephemeral=True)
             return
         embeds, view = bot.reply_parts(answer, self.question_id or None, page=self.page)
+        message = interaction.message
+        if message is not None and any(a.filename == CHART_FILE for a in message.attachments):
+            embeds[0].set_image(url=f"attachment://{CHART_FILE}")  # keep the chart on every page
         await interaction.response.edit_message(embeds=embeds, view=view)
 
 

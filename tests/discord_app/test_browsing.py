@@ -2,7 +2,7 @@
 
 
 async def test_compare_on_every_aspect_pages_in_place(running):
-    result = await running.fake.slash("compare", {"first": "pytorch", "second": "jax"})
+    result = await running.fake.slash("compare", {"first": "pytorch", "second": "jax", "chart": False})
     first_page = result.message.embeds[0]
     assert first_page["title"] == "PyTorch vs JAX"
     assert first_page["footer"]["text"].startswith("Page 1/2")
@@ -35,10 +35,10 @@ async def test_compare_autocompletes_frameworks_and_aspects(running):
 
 
 async def test_unknown_options_get_a_clear_ephemeral_message(running):
-    result = await running.fake.slash("compare", {"first": "pytorch", "second": "mxnet"})
+    result = await running.fake.slash("compare", {"first": "pytorch", "second": "mxnet", "chart": False})
     assert result.ephemeral
     assert "I don't know the framework 'mxnet'" in result.message.content
-    same = await running.fake.slash("compare", {"first": "pytorch", "second": "torch"})
+    same = await running.fake.slash("compare", {"first": "pytorch", "second": "torch", "chart": False})
     assert "two different frameworks" in same.message.content
 
 

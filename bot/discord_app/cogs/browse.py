@@ -11,7 +11,7 @@ from discord.ext import commands
 
 import bot.limits as limits
 from bot.discord_app.client import VersusBot, send
-from bot.discord_app.components import custom_id, versus_bot
+from bot.discord_app.components import CHART_FILE, custom_id, versus_bot
 from bot.engine import Answer
 from bot.engine.normalize import normalize
 from bot.knowledge import KnowledgeBase
@@ -153,6 +153,17 @@ def faq_page(kb: KnowledgeBase, tag: str, page: int) -> tuple[discord.Embed, dis
     return embed, view
 
 
+def with_chart(embed: discord.Embed, every_aspect: bool) -> None:
+    """Show the attached chart in the embed, and say where the ratings' reasons are."""
+    embed.set_image(url=f"attachment://{CHART_FILE}")
+    where = (
+        "pick an aspect (`aspect:`) to see each rating's reason"
+        if every_aspect
+        else "each framework's field gives its rating's reason"
+    )
+    embed.description = ((embed.description or "") + f"\n\n*Ratings are editorial: {where}.*").strip()
+
+
 class Browse(commands.Cog):
     def __init__(self, bot: VersusBot) -> None:
         self.bot = bot
@@ -186,7 +197,10 @@ class Browse(commands.Cog):
         return ids
 
     @app_commands.command(name="compare", description="Compare frameworks on one aspect or on all of them")
-    @app_commands.describe(aspect="One aspect (deployment, mobile, performance…); leave empty for all")
+    @app_commands.describe(
+        aspect="One aspect (deployment, mobile, performance…); leave empty for all",
+        chart="Attach a chart of the editorial ratings (default: yes)",
+    )
     async def compare(
         self,
         interaction: discord.Interaction[Any],
@@ -195,16 +209,24 @@ class Browse(commands.Cog):
         third: str | None = None,
         fourth: str | None = None,
         aspect: str | None = None,
+        chart: bool = True,
     ) -> None:
         frameworks = self._frameworks(first, second, third, fourth)
         if len(frameworks) < 2:
             raise UnknownInput("Pick two different frameworks to compare.")
-        aspect_id = None
-        if aspect:
-            aspect_id = self._aspect_id(aspect)
-        await self._show(
-            interaction, self.bot.engine.answer_for("compare", frameworks=frameworks, aspect=aspect_id)
-        )
+        aspect_id = self._aspect_id(aspect) if aspect else None
+        answer = self.bot.engine.answer_for("compare", frameworks=frameworks, aspect=aspect_id)
+        embeds, view = self.bot.reply_parts(answer, None)
+        if not chart:
+            await send(interaction, embeds, view)
+            return
+        await interaction.response.defer(thinking=True)  # the first chart imports the plotting library
+        picture = await self.bot.chart_for(answer)
+        extra: dict[str, Any] = {"view": view} if view is not None else {}
+        if picture is not None:
+            with_chart(embeds[0], every_aspect=aspect_id is None)
+            extra["file"] = picture
+        await interaction.followup.send(embeds=embeds, **extra)
 
     def _aspect_id(self, text: str) -> str:
         found = self.bot.engine.aspect_named(text)

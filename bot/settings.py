@@ -58,6 +58,7 @@ class Settings:
     log_dms: bool = field(default=False, metadata=_env("VERSUS_LOG_DMS"))
     retention_days: int = field(default=90, metadata=_env("VERSUS_RETENTION_DAYS"))
     cooldown: float = field(default=2.0, metadata=_env("VERSUS_COOLDOWN"))
+    ratings_url: str | None = field(default=None, metadata=_env("VERSUS_RATINGS_URL"))
     shard_count: int | None = field(default=None, metadata=_env("VERSUS_SHARD_COUNT"))
     shard_ids: tuple[int, ...] | None = field(default=None, metadata=_env("VERSUS_SHARD_IDS"))
 
@@ -110,6 +111,7 @@ class Settings:
             log_dms=get("VERSUS_LOG_DMS", _flag, False),
             retention_days=get("VERSUS_RETENTION_DAYS", _positive_int, cls.retention_days),
             cooldown=get("VERSUS_COOLDOWN", _seconds, cls.cooldown),
+            ratings_url=get("VERSUS_RATINGS_URL", _https_url, None),
             shard_count=get("VERSUS_SHARD_COUNT", _positive_int, None),
             shard_ids=get("VERSUS_SHARD_IDS", _int_list, None),
         )
@@ -208,6 +210,12 @@ def _seconds(raw: str) -> float:
     if value < 0:
         raise ValueError(f"expected zero or more seconds, got {raw!r}")
     return value
+
+
+def _https_url(raw: str) -> str:
+    if not raw.startswith("https://") or " " in raw:
+        raise ValueError(f"expected an https:// URL, got {raw!r}")
+    return raw
 
 
 def _positive_int(raw: str) -> int:

@@ -20,6 +20,21 @@ async def test_compare_attaches_the_chart_inside_the_embed(running):
     assert png_size(png)[0] == 800
 
 
+async def test_the_reasons_link_comes_from_the_settings(tmp_path, shipped_dir, versus_settings):
+    from tests.discord_app.conftest import make_bot
+    from tests.fakediscord import FakeDiscord
+
+    url = "https://example.org/versus/knowledge/matrix.yaml"
+    async with FakeDiscord() as fake:
+        bot = make_bot(versus_settings(VERSUS_RATINGS_URL=url), shipped_dir, tmp_path / "v.db")
+        await fake.start_client(bot)
+        try:
+            result = await fake.slash("compare", {"first": "jax", "second": "keras"}, timeout=20)
+            assert f"[Every rating and its reason]({url})" in reply_of(result).embeds[0]["description"]
+        finally:
+            await fake.stop_client()
+
+
 async def test_chart_false_leaves_it_out(running):
     result = await running.fake.slash("compare", {"first": "pytorch", "second": "jax", "chart": False})
     assert "image" not in result.message.embeds[0]

@@ -153,15 +153,19 @@ def faq_page(kb: KnowledgeBase, tag: str, page: int) -> tuple[discord.Embed, dis
     return embed, view
 
 
-def with_chart(embed: discord.Embed, every_aspect: bool) -> None:
-    """Show the attached chart in the embed, and say where the ratings' reasons are."""
+def with_chart(embed: discord.Embed, every_aspect: bool, reasons_url: str | None) -> None:
+    """Show the attached chart in the embed and point at the ratings' reasons.
+
+    The reasons go in the embed's text: a link drawn in a picture cannot be clicked.
+    """
     embed.set_image(url=f"attachment://{CHART_FILE}")
     where = (
         "pick an aspect (`aspect:`) to see each rating's reason"
         if every_aspect
         else "each framework's field gives its rating's reason"
     )
-    embed.description = ((embed.description or "") + f"\n\n*Ratings are editorial: {where}.*").strip()
+    link = f" [Every rating and its reason]({reasons_url})." if reasons_url else ""
+    embed.description = ((embed.description or "") + f"\n\n*Ratings are editorial: {where}.*{link}").strip()
 
 
 class Browse(commands.Cog):
@@ -224,7 +228,7 @@ class Browse(commands.Cog):
         picture = await self.bot.chart_for(answer)
         extra: dict[str, Any] = {"view": view} if view is not None else {}
         if picture is not None:
-            with_chart(embeds[0], every_aspect=aspect_id is None)
+            with_chart(embeds[0], every_aspect=aspect_id is None, reasons_url=self.bot.settings.ratings_url)
             extra["file"] = picture
         await interaction.followup.send(embeds=embeds, **extra)
 

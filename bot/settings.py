@@ -182,34 +182,26 @@ def _snowflakes(raw: str) -> frozenset[int]:
     return frozenset(_snowflake(part.strip()) for part in raw.split(",") if part.strip())
 
 
-def _unit(raw: str) -> float:
+def _number(raw: str, accept: Callable[[float], bool], wanted: str) -> float:
     try:
         value = float(raw)
     except ValueError:
-        raise ValueError(f"expected a number between 0 and 1, got {raw!r}") from None
-    if not 0.0 <= value <= 1.0:
-        raise ValueError(f"expected a number between 0 and 1, got {raw!r}")
+        value = float("nan")
+    if not accept(value):  # NaN fails every test, so "abc" lands here too
+        raise ValueError(f"expected {wanted}, got {raw!r}")
     return value
+
+
+def _unit(raw: str) -> float:
+    return _number(raw, lambda v: 0.0 <= v <= 1.0, "a number between 0 and 1")
 
 
 def _positive_float(raw: str) -> float:
-    try:
-        value = float(raw)
-    except ValueError:
-        raise ValueError(f"expected a number of seconds, got {raw!r}") from None
-    if value <= 0:
-        raise ValueError(f"expected a positive number, got {raw!r}")
-    return value
+    return _number(raw, lambda v: v > 0, "a positive number of seconds")
 
 
 def _seconds(raw: str) -> float:
-    try:
-        value = float(raw)
-    except ValueError:
-        raise ValueError(f"expected a number of seconds, got {raw!r}") from None
-    if value < 0:
-        raise ValueError(f"expected zero or more seconds, got {raw!r}")
-    return value
+    return _number(raw, lambda v: v >= 0, "zero or more seconds")
 
 
 def _https_url(raw: str) -> str:

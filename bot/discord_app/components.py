@@ -8,7 +8,7 @@ stored view state. Ids stay well under Discord's 100 characters.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import discord
 
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 KEY = r"(?:faq|pros|cons|compare|verdict):[a-z0-9,@-]+"
 CHART_FILE = "chart.png"
+SelectItemT = TypeVar("SelectItemT", bound="discord.ui.DynamicItem[discord.ui.Select[Any]]")
 STALE = "That entry is no longer in the knowledge (it changed since this message was sent)."
 
 
@@ -32,6 +33,13 @@ def versus_bot(interaction: discord.Interaction[Any]) -> VersusBot:
     if not isinstance(client, VersusBot):  # pragma: no cover - components are only added by VersusBot
         raise TypeError("Versus components need the Versus bot")
     return client
+
+
+def keep_select(made: SelectItemT, item: discord.ui.Item[Any]) -> SelectItemT:
+    """A select rebuilt from a click carries the clicked select (and so its chosen values)."""
+    if isinstance(item, discord.ui.Select):
+        made.item = item
+    return made
 
 
 def custom_id(text: str) -> str:
@@ -121,10 +129,7 @@ class PickSelect(discord.ui.DynamicItem[discord.ui.Select[Any]], template=r"v:pi
     async def from_custom_id(
         cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str]
     ) -> PickSelect:
-        picked = cls()
-        if isinstance(item, discord.ui.Select):
-            picked.item = item
-        return picked
+        return keep_select(cls(), item)
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         key = self.item.values[0] if self.item.values else ""
@@ -188,10 +193,7 @@ class UseCaseSelect(
     async def from_custom_id(
         cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str]
     ) -> UseCaseSelect:
-        chosen = cls(match["frameworks"])
-        if isinstance(item, discord.ui.Select):
-            chosen.item = item
-        return chosen
+        return keep_select(cls(match["frameworks"]), item)
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         bot = versus_bot(interaction)

@@ -11,7 +11,7 @@ from discord.ext import commands
 
 import bot.limits as limits
 from bot.discord_app.client import VersusBot, send
-from bot.discord_app.components import CHART_FILE, custom_id, versus_bot
+from bot.discord_app.components import CHART_FILE, custom_id, keep_select, versus_bot
 from bot.engine import Answer
 from bot.engine.normalize import normalize
 from bot.knowledge import KnowledgeBase
@@ -67,10 +67,7 @@ class FaqTagSelect(discord.ui.DynamicItem[discord.ui.Select[Any]], template=r"v:
     async def from_custom_id(
         cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str]
     ) -> FaqTagSelect:
-        picked = cls()
-        if isinstance(item, discord.ui.Select):
-            picked.item = item
-        return picked
+        return keep_select(cls(), item)
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         tag = self.item.values[0] if self.item.values else ALL_TAGS
@@ -117,10 +114,7 @@ class FaqEntrySelect(discord.ui.DynamicItem[discord.ui.Select[Any]], template=r"
     async def from_custom_id(
         cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str]
     ) -> FaqEntrySelect:
-        picked = cls()
-        if isinstance(item, discord.ui.Select):
-            picked.item = item
-        return picked
+        return keep_select(cls(), item)
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         await versus_bot(interaction).show_key(interaction, self.item.values[0] if self.item.values else "")

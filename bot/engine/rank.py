@@ -196,6 +196,8 @@ class FaqIndex:
             score = QUESTION_SHARE * amount / total + (1 - QUESTION_SHARE) * best_phrasing
             if named_frameworks & self._about[index]:
                 score += FRAMEWORK_BONUS
+            elif not named_frameworks and self._about[index]:
+                score -= FRAMEWORK_BONUS  # a general question: entries about one framework fit it less
             if named_aspects & self._aspects[index]:
                 score += ASPECT_BONUS
             score += PAIR_BONUS * min(2, len(query_pairs & self._pairs[index]))

@@ -236,7 +236,7 @@ class Engine:
         top = ranked[0]
         runner_up = ranked[1].score if len(ranked) > 1 else 0.0
         margin = top.score - runner_up
-        confidence = min(1.0, top.score * (MARGIN_BASE + MARGIN_GAIN * min(margin, MARGIN_CAP)))
+        confidence = min(1.0, max(0.0, top.score * (MARGIN_BASE + MARGIN_GAIN * min(margin, MARGIN_CAP))))
         mentioned = {shape.tokens[i] for m in shape.mentions for i in range(m.start, m.end)}
         evidence = {w for w in top.matched if not w.startswith("@")}
         evidence -= NOT_EVIDENCE

@@ -201,6 +201,7 @@ class FaqIndex:
             if named_aspects & self._aspects[index]:
                 score += ASPECT_BONUS
             score += PAIR_BONUS * min(2, len(query_pairs & self._pairs[index]))
+            score = max(score, 0.0)
             matched = tuple(sorted(query & self._words[index]))
             ranked.append(Ranked(self.entries[index], score, matched, amount / total, best_phrasing))
         ranked.sort(key=lambda r: (-r.score, r.entry.id))

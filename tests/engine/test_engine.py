@@ -227,3 +227,10 @@ def test_broken_knowledge_refuses_to_build_an_engine(write_knowledge):
 def test_a_question_with_its_own_intent_is_not_a_follow_up(engine):
     answer = ask_turns(engine, "pytorch vs tensorflow for mobile", "whats bad abt kears")
     assert (answer.kind, answer.framework) == ("cons", "keras")
+
+
+def test_confidence_never_goes_below_zero(engine):
+    # Found by the property test: a general question's penalty once pushed a score under 0.
+    answer = engine.ask("9:H:J:00")
+    assert 0.0 <= answer.confidence <= 1.0
+    assert all(c.score >= 0.0 for c in answer.candidates)

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from bot.engine import Engine
 from bot.knowledge import default_knowledge_dir
+
+# CI runs the property tests on a fixed set of examples (a red CI must mean a change
+# broke something, not a lucky draw); local runs keep exploring new ones.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 MINI_FRAMEWORKS = """\
 frameworks:

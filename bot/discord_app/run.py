@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import signal
 from pathlib import Path
 from typing import Any
@@ -44,7 +45,7 @@ def build_bot(settings: Settings, knowledge_dir: Path, **options: Any) -> Versus
     except KnowledgeLoadError as exc:
         raise StartupError(str(exc)) from None
     storage = ResilientStorage(
-        SqliteStorage(settings.db_path or default_db_path({}), keep_dm_text=settings.log_dms)
+        SqliteStorage(settings.db_path or default_db_path(os.environ), keep_dm_text=settings.log_dms)
     )
     if settings.shard_count is not None:
         shards: dict[str, Any] = {"shard_count": settings.shard_count}

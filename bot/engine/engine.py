@@ -111,12 +111,7 @@ class Engine:
         query = question if isinstance(question, str) else str(question)
         analysis = self.lexicon.analyse(query[:MAX_QUERY_CHARS])
         shape = shape_of(analysis.tokens, self.entities)
-        ranked = self.faq_index.rank(
-            with_concepts(analysis.tokens, shape.mentions),
-            MAX_SUGGESTIONS + 2,
-            frameworks=shape.frameworks,
-            aspects=shape.aspects,
-        )
+        ranked = self._rank(analysis.tokens, shape, MAX_SUGGESTIONS + 2)
         previous = self._usable_context(context, now)
 
         reading = None
@@ -127,7 +122,13 @@ class Engine:
         return self._finish(query, reading, ranked, limits)
 
     def _features(self, words: Sequence[str]) -> list[str]:
+        """What the FAQ index ranks on: the words plus a concept per aspect or use case they name."""
         return with_concepts(words, self.entities.mentions(words))
+
+    def _rank(self, words: Sequence[str], shape: Shape, limit: int) -> list[Ranked]:
+        return self.faq_index.rank(
+            with_concepts(words, shape.mentions), limit, frameworks=shape.frameworks, aspects=shape.aspects
+        )
 
     def aspect_named(self, text: str) -> str | None:
         """The aspect an option names (id, name, alias or a typo of one), if any."""
@@ -143,13 +144,7 @@ class Engine:
         substring; with nothing typed yet, the entries in knowledge order.
         """
         analysis = self.lexicon.analyse(fragment[:MAX_QUERY_CHARS])
-        shape = shape_of(analysis.tokens, self.entities)
-        ranked = self.faq_index.rank(
-            with_concepts(analysis.tokens, shape.mentions),
-            limit,
-            frameworks=shape.frameworks,
-            aspects=shape.aspects,
-        )
+        ranked = self._rank(analysis.tokens, shape_of(analysis.tokens, self.entities), limit)
         entries = [r.entry for r in ranked]
         if len(entries) < limit:
             seen = {e.id for e in entries}
@@ -202,8 +197,10 @@ class Engine:
         detail_or_none = None if detail in ("", "all") else detail
         if kind == "faq":
             return self.answer_for("faq", id=target, query=query)
-        if kind in ("pros", "cons"):
-            return self.answer_for(kind, framework=target, query=query)  # type: ignore[arg-type]
+        if kind == "pros":
+            return self.answer_for("pros", framework=target, query=query)
+        if kind == "cons":
+            return self.answer_for("cons", framework=target, query=query)
         if kind == "compare":
             return self.answer_for(
                 "compare", frameworks=target.split(","), aspect=detail_or_none, query=query
@@ -259,10 +256,7 @@ class Engine:
     def _verdict_reading(
         self, frameworks: Sequence[str], use_case: str | None, confidence: float, why: str
     ) -> Reading | None:
-        if not frameworks:
-            everything = self.knowledge.verdict_for(self._all_frameworks)
-            frameworks = everything.frameworks if everything is not None else self._all_frameworks
-        frameworks = tuple(frameworks)
+        frameworks = self._verdict_frameworks(frameworks)
         if (
             self.knowledge.verdict_for(frameworks) is None
             and self.knowledge.verdict_for(self._all_frameworks) is None

@@ -8,7 +8,7 @@ import logging
 import os
 import secrets
 import time
-from collections.abc import Coroutine, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import discord
@@ -27,6 +27,7 @@ from bot.render.card import cards_for
 from bot.render.chart import ChartCache, chart_data, render_png
 from bot.settings import Settings
 from bot.storage import GuildSettings, QuestionRecord, ResilientStorage, Source
+from bot.storage.batch import BatchedQuestionLog
 
 log = logging.getLogger("versus.bot")
 
@@ -87,8 +88,7 @@ class VersusBot(commands.Bot):
         self.sync_commands = sync_commands
         self.background_tasks = background_tasks
         self._tasks: list[asyncio.Task[None]] = []
-        self._background: set[asyncio.Task[None]] = set()
-        self._logging: dict[int, asyncio.Task[None]] = {}
+        self.question_log = BatchedQuestionLog(storage)
         self.charts = ChartCache()
         if settings.maintainer_ids:
             self.owner_ids = set(settings.maintainer_ids)
@@ -121,7 +121,7 @@ class VersusBot(commands.Bot):
         for task in self._tasks:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
-        await asyncio.gather(*self._background, return_exceptions=True)  # pending question logs
+        await self.question_log.close()  # questions still queued are written before the database closes
         await super().close()
         await self.storage.close()
 
@@ -195,7 +195,7 @@ class VersusBot(commands.Bot):
             channel_id=channel_id,
             user_id=user_id,
         )
-        self._logging[question_id] = self.spawn(self._log(record))
+        self.question_log.add(record)
         log.info(
             "answered kind=%s id=%s confidence=%.2f latency=%.1fms",
             answer.kind,
@@ -224,25 +224,9 @@ class VersusBot(commands.Bot):
             return None
         return discord.File(io.BytesIO(png), filename=CHART_FILE)
 
-    async def _log(self, record: QuestionRecord) -> None:
-        """Log a question after its answer went out: a slow or broken database never delays one."""
-        try:
-            await self.storage.log_question(record)
-        finally:
-            self._logging.pop(record.id or 0, None)
-
     async def logged(self, question_id: int) -> None:
         """Wait until a question being logged is written (a vote may arrive first)."""
-        pending = self._logging.get(question_id)
-        if pending is not None:
-            await asyncio.shield(pending)
-
-    def spawn(self, coroutine: Coroutine[Any, Any, None]) -> asyncio.Task[None]:
-        """Run work in the background, keeping a reference so it is not collected midway."""
-        task = asyncio.create_task(coroutine)
-        self._background.add(task)
-        task.add_done_callback(self._background.discard)
-        return task
+        await self.question_log.written(question_id)
 
     def reply_parts(
         self, answer: Answer, question_id: int | None, *, page: int = 1, use_case_select: bool = False

@@ -78,6 +78,13 @@ class ResilientStorage:
     async def log_question(self, record: QuestionRecord) -> int | None:
         return await self._guard("log a question", lambda: self.inner.log_question(record), None)
 
+    async def log_questions(self, records: Sequence[QuestionRecord]) -> bool:
+        async def call() -> bool:
+            await self.inner.log_questions(records)
+            return True
+
+        return await self._guard("log questions", call, False)
+
     async def record_vote(self, question_id: int, user_id: int, vote: int) -> bool | None:
         """True when stored, False when the question is gone, None on a fault."""
         return await self._guard(

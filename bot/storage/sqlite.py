@@ -28,6 +28,9 @@ from bot.storage.records import (
     StoredQuestion,
 )
 
+INSERT_QUESTION = """INSERT INTO questions (id, asked_at, source, guild_id, channel_id, user_hash, text,
+                                          kind, matched, confidence, latency_ms)
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 BUSY_TIMEOUT_MS = 2000
 """How long a write waits for another process's lock before failing."""
 
@@ -138,29 +141,39 @@ class SqliteStorage:
 
     # -- questions and votes ------------------------------------------------
 
-    async def log_question(self, record: QuestionRecord) -> int:
-        """Store one question; returns its id (for votes on the answer)."""
+    async def log_questions(self, records: Sequence[QuestionRecord]) -> None:
+        """Store several questions in one transaction."""
+        rows = [self._question_row(r) for r in records]
+        await self.db.execute("BEGIN IMMEDIATE")
+        try:
+            await self.db.executemany(INSERT_QUESTION, rows)
+            await self.db.execute("COMMIT")
+        except BaseException:
+            await self.db.execute("ROLLBACK")
+            raise
+
+    def _question_row(self, record: QuestionRecord) -> tuple[object, ...]:
+        """The row for a question, with what privacy allows (no DM text unless kept, never a raw id)."""
         keep_text = record.source is not Source.DM or self.keep_dm_text
         private = record.source is Source.DM and not self.keep_dm_text
         user_hash = None if private or record.user_id is None else self.hash_user(record.user_id)
-        cursor = await self.db.execute(
-            """INSERT INTO questions (id, asked_at, source, guild_id, channel_id, user_hash, text,
-                                      kind, matched, confidence, latency_ms)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            (
-                record.id,
-                utc_text(record.asked_at),
-                record.source.value,
-                record.guild_id,
-                None if private else record.channel_id,
-                user_hash,
-                record.text if keep_text else None,
-                record.kind,
-                " ".join(record.matched),
-                float(record.confidence),
-                float(record.latency_ms),
-            ),
+        return (
+            record.id,
+            utc_text(record.asked_at),
+            record.source.value,
+            record.guild_id,
+            None if private else record.channel_id,
+            user_hash,
+            record.text if keep_text else None,
+            record.kind,
+            " ".join(record.matched),
+            float(record.confidence),
+            float(record.latency_ms),
         )
+
+    async def log_question(self, record: QuestionRecord) -> int:
+        """Store one question; returns its id (for votes on the answer)."""
+        cursor = await self.db.execute(INSERT_QUESTION, self._question_row(record))
         if cursor.lastrowid is None:  # pragma: no cover - sqlite always sets it for INSERT
             raise StorageError("no row id for the stored question")
         return cursor.lastrowid

@@ -95,6 +95,7 @@ class Admin(commands.Cog):
     ) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         scope = await self._scope(interaction, everywhere)
+        await self.bot.question_log.flush()
         start = dt.datetime.now(dt.UTC) - dt.timedelta(days=SINCE.get(since, 7))
         try:
             rows = await self.bot.storage.inner.questions(
@@ -121,6 +122,7 @@ class Admin(commands.Cog):
         self, interaction: discord.Interaction[Any], since: str = "30d", everywhere: bool = False
     ) -> None:
         scope = await self._scope(interaction, everywhere)
+        await self.bot.question_log.flush()
         start = dt.datetime.now(dt.UTC) - dt.timedelta(days=SINCE.get(since, 30))
         try:
             stats = await self.bot.storage.inner.stats(start, guild_id=scope)

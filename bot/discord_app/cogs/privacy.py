@@ -37,6 +37,7 @@ class Privacy(commands.Cog):
 
     @privacy.command(name="forget", description="Erase your questions and votes")
     async def forget(self, interaction: discord.Interaction[Any]) -> None:
+        await self.bot.question_log.flush()  # questions still queued are erased too
         removed = await self.bot.storage.forget_user(interaction.user.id)
         self.bot.conversations.forget(interaction.user.id)
         if removed is None:

@@ -170,9 +170,14 @@ class VersusBot(commands.Bot):
         user_id: int,
         channel_id: int | None,
         guild_id: int | None,
-        remember: bool = True,
+        confident_only: bool = False,
     ) -> tuple[Answer, int | None]:
-        """Answer a member's question in their conversation; log it; return the answer and its log id."""
+        """Answer a member's question in their conversation, log it, return it and its log id.
+
+        With ``confident_only`` (auto-answer), an answer below the server's answer
+        threshold is returned unlogged and unremembered: the member did not ask
+        Versus, so nothing is kept and ``None`` stands for the id.
+        """
         started = time.perf_counter()
         now = time.monotonic()
         key = (user_id, channel_id or 0)
@@ -180,28 +185,31 @@ class VersusBot(commands.Bot):
         answer = self.engine.ask(
             question, self.conversations.context(key, now), now=now, thresholds=thresholds
         )
-        if remember:
-            self.conversations.remember(key, answer, now)
+        if confident_only and (not answer.answered or answer.confidence < thresholds.answer):
+            return answer, None
+        self.conversations.remember(key, answer, now)
         question_id = new_question_id()
-        record = QuestionRecord(
-            id=question_id,
-            text=question,
-            kind=answer.kind,
-            confidence=answer.confidence,
-            latency_ms=(time.perf_counter() - started) * 1000,
-            source=Source.GUILD if guild_id is not None else Source.DM,
-            matched=(answer.key,) if answer.answered else (),
-            guild_id=guild_id,
-            channel_id=channel_id,
-            user_id=user_id,
+        latency_ms = (time.perf_counter() - started) * 1000
+        self.question_log.add(
+            QuestionRecord(
+                id=question_id,
+                text=question,
+                kind=answer.kind,
+                confidence=answer.confidence,
+                latency_ms=latency_ms,
+                source=Source.GUILD if guild_id is not None else Source.DM,
+                matched=(answer.key,) if answer.answered else (),
+                guild_id=guild_id,
+                channel_id=channel_id,
+                user_id=user_id,
+            )
         )
-        self.question_log.add(record)
         log.info(
             "answered kind=%s id=%s confidence=%.2f latency=%.1fms",
             answer.kind,
             answer.key,
             answer.confidence,
-            (time.perf_counter() - started) * 1000,
+            latency_ms,
         )
         return answer, question_id
 

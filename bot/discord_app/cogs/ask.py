@@ -130,13 +130,15 @@ class Ask(commands.Cog):
         self._last_seen[channel_id] = message.id
         if previous is not None and self._last_auto.get(channel_id) == previous:
             return  # we answered the message just before this one
-        thresholds, _ = await self.bot.thresholds_for(message.guild.id)
-        preview = self.bot.engine.ask(message.content, thresholds=thresholds)
-        if not preview.answered or preview.confidence < thresholds.answer:
-            return
         answer, question_id = await self.bot.answer(
-            message.content, user_id=message.author.id, channel_id=channel_id, guild_id=message.guild.id
+            message.content,
+            user_id=message.author.id,
+            channel_id=channel_id,
+            guild_id=message.guild.id,
+            confident_only=True,
         )
+        if question_id is None:
+            return
         embeds, view = self.bot.reply_parts(answer, question_id)
         await message.reply(embeds=embeds, view=view or discord.utils.MISSING, mention_author=False)
         self._last_auto[channel_id] = message.id

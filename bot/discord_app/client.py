@@ -90,8 +90,6 @@ class VersusBot(commands.Bot):
         self._tasks: list[asyncio.Task[None]] = []
         self.question_log = BatchedQuestionLog(storage)
         self.charts = ChartCache()
-        if settings.maintainer_ids:
-            self.owner_ids = set(settings.maintainer_ids)
 
     # -- lifecycle ---------------------------------------------------------------
 

@@ -153,3 +153,20 @@ async def test_a_watched_reload_is_reported_in_the_maintainers_channel(
             assert last is not None and last[2] is False  # the failed load is recorded
         finally:
             await fake.stop_client()
+
+
+async def test_maintainer_ids_and_the_application_owner_are_both_maintainers(
+    tmp_path, shipped_dir, versus_settings
+):
+    async with FakeDiscord() as fake:
+        helper = fake.add_user("helper")
+        bot = make_bot(versus_settings(VERSUS_MAINTAINER_IDS=str(helper)), shipped_dir, tmp_path / "v.db")
+        await fake.start_client(bot)
+        try:
+            for user in (helper, fake.owner_id):
+                tested = await fake.slash("kb test", {"question": "cons of jax"}, user=user)
+                assert "answer: cons:jax" in tested.message.content, user
+            refused = await fake.slash("kb test", {"question": "cons of jax"})
+            assert "Only the knowledge maintainers" in refused.message.content
+        finally:
+            await fake.stop_client()

@@ -18,6 +18,22 @@ hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     hypothesis_settings.load_profile("ci")
 
+ANSWER_KEYS = frozenset(
+    {
+        "query",
+        "kind",
+        "id",
+        "frameworks",
+        "aspect",
+        "framework",
+        "use_case",
+        "confidence",
+        "suggestions",
+        "text",
+    }
+)
+"""The keys of the JSON answer, as PRODUCT.md lists them."""
+
 MINI_FRAMEWORKS = """\
 frameworks:
   - id: alpha

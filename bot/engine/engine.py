@@ -115,10 +115,11 @@ class Engine:
         previous = self._usable_context(context, now)
 
         reading = None
-        if previous is not None and leans_on_context(shape, self._content(shape)):
+        content = self._content(shape)
+        if previous is not None and leans_on_context(shape, content):
             reading = follow_up(shape, previous, self._verdict_reading)
         if reading is None:
-            reading = self._standalone(shape, ranked)
+            reading = self._standalone(shape, content, ranked)
         return self._finish(query, reading, ranked, limits)
 
     def _features(self, words: Sequence[str]) -> list[str]:
@@ -321,8 +322,7 @@ class Engine:
             )
         )
 
-    def _standalone(self, shape: Shape, ranked: Sequence[Ranked]) -> Reading:
-        content = self._content(shape)
+    def _standalone(self, shape: Shape, content: frozenset[str], ranked: Sequence[Ranked]) -> Reading:
         structured = self._shape_reading(shape, content)
         if structured is not None and content:
             # Words the shape does not explain make the shape less certain.

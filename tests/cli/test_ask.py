@@ -3,26 +3,14 @@
 import json
 
 from tests.cli.test_validate import versus
-
-KEYS = {
-    "query",
-    "kind",
-    "id",
-    "frameworks",
-    "aspect",
-    "framework",
-    "use_case",
-    "confidence",
-    "suggestions",
-    "text",
-}
+from tests.conftest import ANSWER_KEYS
 
 
 def test_ask_json_prints_one_object():
     run = versus("ask", "--json", "pytorch vs tensorflow for mobile?")
     assert run.returncode == 0, run.stderr
     data = json.loads(run.stdout)
-    assert set(data) == KEYS
+    assert set(data) == ANSWER_KEYS
     assert (data["kind"], data["frameworks"], data["aspect"]) == (
         "compare",
         ["pytorch", "tensorflow"],

@@ -6,6 +6,7 @@ import pytest
 
 from bot.engine import KINDS, Context, Engine, KnowledgeLoadError, Thresholds
 from bot.limits import MESSAGE_CONTENT
+from tests.conftest import ANSWER_KEYS
 
 
 def ask_turns(engine: Engine, *turns: str):
@@ -170,18 +171,6 @@ def test_a_declined_turn_gives_no_context(engine):
 
 
 def test_to_dict_fills_only_the_keys_of_its_kind(engine):
-    expected_keys = {
-        "query",
-        "kind",
-        "id",
-        "frameworks",
-        "aspect",
-        "framework",
-        "use_case",
-        "confidence",
-        "suggestions",
-        "text",
-    }
     filled = {
         "faq": {"id"},
         "compare": {"frameworks", "aspect"},
@@ -201,7 +190,7 @@ def test_to_dict_fills_only_the_keys_of_its_kind(engine):
     for kind, question in questions.items():
         data = engine.ask(question).to_dict()
         assert data["kind"] == kind, question
-        assert set(data) == expected_keys
+        assert set(data) == ANSWER_KEYS
         assert json.loads(json.dumps(data)) == data
         assert isinstance(data["frameworks"], list)
         for key in ("id", "aspect", "framework", "use_case"):

@@ -212,24 +212,28 @@ class Admin(commands.Cog):
         if not self.bot.settings.message_content:
             await interaction.response.send_message(CONTENT_INTENT_OFF, ephemeral=True)
             return
-        assert interaction.guild_id is not None
-        current = await self.bot.storage.guild_settings(interaction.guild_id)
-        if await self._update(interaction, auto_answer_channels=current.auto_answer_channels | {channel.id}):
-            await interaction.response.send_message(
-                f"I'll answer confident questions in {channel.mention}.", ephemeral=True
-            )
+        await self._set_auto_answer(interaction, channel, on=True)
 
     @auto_answer.command(name="remove", description="Stop answering unprompted in this channel")
     @managers_only()
     async def auto_answer_remove(
         self, interaction: discord.Interaction[Any], channel: discord.TextChannel
     ) -> None:
+        await self._set_auto_answer(interaction, channel, on=False)
+
+    async def _set_auto_answer(
+        self, interaction: discord.Interaction[Any], channel: discord.TextChannel, *, on: bool
+    ) -> None:
         assert interaction.guild_id is not None
-        current = await self.bot.storage.guild_settings(interaction.guild_id)
-        if await self._update(interaction, auto_answer_channels=current.auto_answer_channels - {channel.id}):
-            await interaction.response.send_message(
-                f"Auto-answer is off in {channel.mention}.", ephemeral=True
+        current = (await self.bot.storage.guild_settings(interaction.guild_id)).auto_answer_channels
+        channels = current | {channel.id} if on else current - {channel.id}
+        if await self._update(interaction, auto_answer_channels=channels):
+            text = (
+                f"I'll answer confident questions in {channel.mention}."
+                if on
+                else f"Auto-answer is off in {channel.mention}."
             )
+            await interaction.response.send_message(text, ephemeral=True)
 
     @settings.command(
         name="maintainer-role", description="A role allowed to manage Versus here (empty to clear)"

@@ -20,13 +20,23 @@ MAX_BATCH = 200
 
 
 class BatchedQuestionLog:
+    """Queues question records and writes them in batches, one batch at a time.
+
+    A timer writes what is queued ``flush_after`` seconds after the first
+    record; a full batch is written at once. Writes are serialised (they would
+    share one database connection anyway) and ``close`` waits for every write
+    already started, so no record is dropped at shut-down.
+    """
+
     def __init__(self, storage: ResilientStorage, *, flush_after: float = FLUSH_AFTER) -> None:
         self.storage = storage
         self.flush_after = flush_after
         self._queue: list[QuestionRecord] = []
         self._pending_ids: set[int] = set()
         self._flushed: asyncio.Event = asyncio.Event()
-        self._task: asyncio.Task[None] | None = None
+        self._writing = asyncio.Lock()
+        self._timer: asyncio.TimerHandle | None = None
+        self._writers: set[asyncio.Task[None]] = set()
 
     def add(self, record: QuestionRecord) -> None:
         """Queue a question; it is written within ``flush_after`` seconds."""
@@ -34,30 +44,30 @@ class BatchedQuestionLog:
         if record.id is not None:
             self._pending_ids.add(record.id)
         if len(self._queue) >= MAX_BATCH:
-            self._start(0.0)
-        elif self._task is None or self._task.done():
-            self._start(self.flush_after)
+            self._write_soon()
+        elif self._timer is None:
+            self._timer = asyncio.get_running_loop().call_later(self.flush_after, self._write_soon)
 
-    def _start(self, delay: float) -> None:
-        if self._task is not None and not self._task.done() and delay > 0:
-            return
-        self._task = asyncio.create_task(self._flush_later(delay))
-
-    async def _flush_later(self, delay: float) -> None:
-        if delay:
-            await asyncio.sleep(delay)
-        await self.flush()
+    def _write_soon(self) -> None:
+        """Start writing what is queued now, in a task of its own."""
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        writer = asyncio.get_running_loop().create_task(self.flush())
+        self._writers.add(writer)
+        writer.add_done_callback(self._writers.discard)
 
     async def flush(self) -> None:
-        """Write everything queued now (one transaction)."""
-        batch, self._queue = self._queue, []
-        if batch:
-            await self.storage.log_questions(batch)
-        for record in batch:
-            if record.id is not None:
-                self._pending_ids.discard(record.id)
-        self._flushed.set()
-        self._flushed = asyncio.Event()
+        """Write everything queued now (one transaction), after any write in progress."""
+        async with self._writing:
+            batch, self._queue = self._queue, []
+            if batch:
+                await self.storage.log_questions(batch)
+            for record in batch:
+                if record.id is not None:
+                    self._pending_ids.discard(record.id)
+            self._flushed.set()
+            self._flushed = asyncio.Event()
 
     async def written(self, question_id: int, timeout: float = 5.0) -> None:
         """Wait until a queued question has been written (or its write failed)."""
@@ -70,9 +80,9 @@ class BatchedQuestionLog:
                         await self._flushed.wait()  # in a batch being written right now
 
     async def close(self) -> None:
-        """Write what is left; called before the database closes."""
-        if self._task is not None and not self._task.done():
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+        """Finish the writes in progress and write what is left; called before the database closes."""
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        await asyncio.gather(*self._writers)
         await self.flush()

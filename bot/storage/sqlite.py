@@ -3,16 +3,24 @@
 All SQL of the project lives here. Writes are single statements in autocommit
 mode or short explicit transactions, so a process killed mid-write loses at
 most the statement in flight; WAL keeps every committed row.
+
+One connection is shared by every task of the bot, and SQLite transactions
+belong to the connection, not to the task: every write therefore takes
+``_writing`` (an asyncio lock), so two tasks never open a transaction at once
+and no autocommit write lands inside another task's transaction.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import datetime as dt
 import hashlib
 import hmac
 import json
 import secrets
-from collections.abc import Iterable, Sequence
+import sqlite3
+from collections.abc import AsyncIterator, Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
 
@@ -67,6 +75,7 @@ class SqliteStorage:
         self.busy_timeout_ms = busy_timeout_ms
         self._db: aiosqlite.Connection | None = None
         self._salt: bytes = b""
+        self._writing = asyncio.Lock()
 
     # -- lifecycle ----------------------------------------------------------
 
@@ -110,6 +119,17 @@ class SqliteStorage:
             raise StorageError("storage is not open")
         return self._db
 
+    @contextlib.asynccontextmanager
+    async def _transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        """One explicit write transaction at a time on the shared connection."""
+        async with self._writing, _immediate_transaction(self.db) as db:
+            yield db
+
+    async def _write(self, sql: str, params: Sequence[object] = ()) -> aiosqlite.Cursor:
+        """One autocommit write, never inside another task's transaction."""
+        async with self._writing:
+            return await self.db.execute(sql, params)
+
     async def schema_version(self) -> int:
         async with self.db.execute("PRAGMA user_version") as cursor:
             row = await cursor.fetchone()
@@ -124,19 +144,14 @@ class SqliteStorage:
     async def forget_user(self, user_id: int) -> int:
         """Erase a member's questions and votes; returns how many rows went."""
         user_hash = self.hash_user(user_id)
-        await self.db.execute("BEGIN IMMEDIATE")
-        try:
-            votes = await self.db.execute("DELETE FROM feedback WHERE user_hash = ?", (user_hash,))
-            questions = await self.db.execute("DELETE FROM questions WHERE user_hash = ?", (user_hash,))
-            await self.db.execute("COMMIT")
-        except BaseException:
-            await self.db.execute("ROLLBACK")
-            raise
+        async with self._transaction() as db:
+            votes = await db.execute("DELETE FROM feedback WHERE user_hash = ?", (user_hash,))
+            questions = await db.execute("DELETE FROM questions WHERE user_hash = ?", (user_hash,))
         return max(votes.rowcount, 0) + max(questions.rowcount, 0)
 
     async def purge(self, before: dt.datetime) -> int:
         """Delete questions (and their votes) asked before ``before``."""
-        cursor = await self.db.execute("DELETE FROM questions WHERE asked_at < ?", (utc_text(before),))
+        cursor = await self._write("DELETE FROM questions WHERE asked_at < ?", (utc_text(before),))
         return max(cursor.rowcount, 0)
 
     # -- questions and votes ------------------------------------------------
@@ -144,13 +159,8 @@ class SqliteStorage:
     async def log_questions(self, records: Sequence[QuestionRecord]) -> None:
         """Store several questions in one transaction."""
         rows = [self._question_row(r) for r in records]
-        await self.db.execute("BEGIN IMMEDIATE")
-        try:
-            await self.db.executemany(INSERT_QUESTION, rows)
-            await self.db.execute("COMMIT")
-        except BaseException:
-            await self.db.execute("ROLLBACK")
-            raise
+        async with self._transaction() as db:
+            await db.executemany(INSERT_QUESTION, rows)
 
     def _question_row(self, record: QuestionRecord) -> tuple[object, ...]:
         """The row for a question, with what privacy allows (no DM text unless kept, never a raw id)."""
@@ -173,7 +183,7 @@ class SqliteStorage:
 
     async def log_question(self, record: QuestionRecord) -> int:
         """Store one question; returns its id (for votes on the answer)."""
-        cursor = await self.db.execute(INSERT_QUESTION, self._question_row(record))
+        cursor = await self._write(INSERT_QUESTION, self._question_row(record))
         if cursor.lastrowid is None:  # pragma: no cover - sqlite always sets it for INSERT
             raise StorageError("no row id for the stored question")
         return cursor.lastrowid
@@ -185,7 +195,7 @@ class SqliteStorage:
         """
         if vote not in (-1, 1):
             raise StorageError(f"a vote is +1 or -1, not {vote}")
-        cursor = await self.db.execute(
+        cursor = await self._write(
             """INSERT INTO feedback (question_id, user_hash, vote, voted_at)
                SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM questions WHERE id = ?)
                ON CONFLICT (question_id, user_hash) DO UPDATE SET vote = excluded.vote,
@@ -289,7 +299,7 @@ class SqliteStorage:
         return GuildSettings(guild_id, _ids(row[0]), row[1], row[2], row[3], row[4], row[5])
 
     async def save_guild_settings(self, settings: GuildSettings) -> None:
-        await self.db.execute(
+        await self._write(
             """INSERT INTO guild_settings (guild_id, auto_answer_channels, answer_threshold,
                    suggest_threshold, maintainer_role_id, maintainers_channel_id, cooldown_seconds)
                VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -314,7 +324,7 @@ class SqliteStorage:
     # -- knowledge loads and meta ------------------------------------------
 
     async def record_knowledge_load(self, version: str | None, ok: bool, errors: Sequence[str] = ()) -> None:
-        await self.db.execute(
+        await self._write(
             "INSERT INTO knowledge_loads (loaded_at, version, ok, errors) VALUES (?, ?, ?, ?)",
             (utc_text(dt.datetime.now(dt.UTC)), version, int(ok), json.dumps(list(errors))),
         )
@@ -334,7 +344,7 @@ class SqliteStorage:
         return None if row is None else str(row[0])
 
     async def set_meta(self, key: str, value: str) -> None:
-        await self.db.execute(
+        await self._write(
             "INSERT INTO meta (key, value) VALUES (?, ?)"
             " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (key, value),
@@ -347,8 +357,7 @@ async def _migrate(db: aiosqlite.Connection) -> None:
     ``BEGIN IMMEDIATE`` takes the lock before the version is read, so two
     processes starting together cannot both apply the same migration.
     """
-    await db.execute("BEGIN IMMEDIATE")
-    try:
+    async with _immediate_transaction(db):
         async with db.execute("PRAGMA user_version") as cursor:
             row = await cursor.fetchone()
         current = int(row[0]) if row else 0
@@ -363,9 +372,22 @@ async def _migrate(db: aiosqlite.Connection) -> None:
             for statement in statements:
                 await db.execute(statement)
             await db.execute(f"PRAGMA user_version = {int(number)}")
+
+
+@contextlib.asynccontextmanager
+async def _immediate_transaction(db: aiosqlite.Connection) -> AsyncIterator[aiosqlite.Connection]:
+    """``BEGIN IMMEDIATE`` … ``COMMIT``, rolled back on any error.
+
+    A failed BEGIN is raised as it is (there is nothing to roll back), and a
+    failed ROLLBACK never hides the error that caused it.
+    """
+    await db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
         await db.execute("COMMIT")
     except BaseException:
-        await db.execute("ROLLBACK")
+        with contextlib.suppress(sqlite3.Error):
+            await db.execute("ROLLBACK")
         raise
 
 

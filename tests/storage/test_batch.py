@@ -2,7 +2,7 @@ import asyncio
 import datetime as dt
 
 from bot.storage import QuestionRecord, ResilientStorage, Source, SqliteStorage
-from bot.storage.batch import BatchedQuestionLog
+from bot.storage.batch import MAX_BATCH, BatchedQuestionLog
 
 SINCE = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
@@ -47,4 +47,19 @@ async def test_a_failing_database_does_not_hang_a_waiting_vote(tmp_path):
     log.add(record(3))
     await asyncio.wait_for(log.written(1003), timeout=2)
     await log.close()
+    await storage.close()
+
+
+async def test_full_batches_written_while_another_is_in_flight_do_not_collide(tmp_path):
+    storage = ResilientStorage(SqliteStorage(tmp_path / "v.db"))
+    await storage.open()
+    log = BatchedQuestionLog(storage, flush_after=10)
+    for n in range(MAX_BATCH):
+        log.add(record(n))
+    await asyncio.sleep(0)  # the first full batch starts writing
+    for n in range(MAX_BATCH, 2 * MAX_BATCH):
+        log.add(record(n))
+    await log.close()  # must wait for the first write too
+    assert storage.healthy, storage.last_error
+    assert len(await storage.inner.questions(SINCE)) == 2 * MAX_BATCH
     await storage.close()

@@ -1,3 +1,4 @@
+import asyncio
 import datetime as dt
 import sqlite3
 
@@ -210,3 +211,37 @@ async def test_a_vote_for_a_vanished_question_is_refused_not_an_error(store):
     assert await store.record_vote(question, 1, 1) is True
     await store.forget_user(42)  # the asker erased their rows
     assert await store.record_vote(question, 1, -1) is False
+
+
+async def test_tasks_sharing_the_connection_never_nest_transactions(store):
+    """A burst: batches, an erasure, votes and settings written by concurrent tasks."""
+    first = await store.log_question(record("voted on", user=5))
+    batches = [
+        [
+            QuestionRecord(
+                f"b{b}-{n}", "faq", 0.9, 0.1, Source.GUILD, guild_id=7, user_id=n, id=10_000 + 100 * b + n
+            )
+            for n in range(20)
+        ]
+        for b in range(4)
+    ]
+    await asyncio.gather(
+        *(store.log_questions(batch) for batch in batches),
+        store.forget_user(3),
+        store.record_vote(first, 8, 1),
+        store.save_guild_settings(GuildSettings(7, cooldown_seconds=4)),
+    )
+    texts = {r.text for r in await store.questions(NOW - dt.timedelta(minutes=1))}
+    # Writes queue in the order the tasks started, so the erasure came after the batches.
+    assert texts == {"voted on"} | {f"b{b}-{n}" for b in range(4) for n in range(20) if n != 3}
+    assert (await store.guild_settings(7)).cooldown_seconds == 4
+
+
+async def test_a_failed_batch_is_rolled_back_whole_and_the_connection_stays_usable(store):
+    good = QuestionRecord("good", "faq", 0.9, 0.1, Source.GUILD, guild_id=7, user_id=1, id=500)
+    clash = QuestionRecord("clash", "faq", 0.9, 0.1, Source.GUILD, guild_id=7, user_id=1, id=500)
+    with pytest.raises(sqlite3.IntegrityError):
+        await store.log_questions([good, clash])
+    assert await store.questions(NOW - dt.timedelta(minutes=1)) == []
+    await store.log_questions([good])
+    assert [r.text for r in await store.questions(NOW - dt.timedelta(minutes=1))] == ["good"]

@@ -5,7 +5,14 @@ into the real discord.py client running Versus and measures the time from the
 gateway dispatch to the interaction callback reaching the fake's REST API, one
 at a time and 50 at once; then the same for a do-nothing bot that answers
 every interaction with a constant embed (the floor the fake and discord.py set).
-RSS is the whole process (the fake and the bot share it).
+
+The questions are the labelled set's, in order, so no two in a burst are the
+same; a burst comes from 50 different members, as it would in a server. The
+do-nothing bot subscribes to the same gateway intents as Versus, because
+Discord sends a bot with the guild-messages intent (needed for mentions) a
+MESSAGE_CREATE for every reply it posts, and parsing that is discord.py's work,
+not Versus's; the floor with no intents at all is printed too. RSS is the
+whole process (the fake and the bot share it).
 """
 
 from __future__ import annotations
@@ -17,27 +24,23 @@ import itertools
 import statistics
 import tempfile
 from collections.abc import Awaitable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discord_app.client import VersusBot
+from bench.labelled import load_items
+from bot.discord_app.client import VersusBot, intents_for
 from bot.knowledge import default_knowledge_dir
 from bot.maintenance.reload import KnowledgeService
 from bot.settings import Settings
 from bot.storage import ResilientStorage, SqliteStorage
 from tests.fakediscord import FakeDiscord, InteractionResult
 
-QUESTIONS = [
-    "pytorch vs tensorflow for mobile?",
-    "whats bad abt kears",
-    "can I run pytorch models on a phone",
-    "which should I pick for research",
-    "tpu support in jax?",
-    "how do i fix cuda out of memory",
-]
+QUESTIONS = [item.turns[0] for item in load_items()]
+BURSTS = 10
 
 
 def rss_mb() -> float:
@@ -50,6 +53,10 @@ def rss_mb() -> float:
 def percentile(values: list[float], pct: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
+
+
+def p99(values: list[float]) -> float:
+    return percentile(values, 99)
 
 
 def latency(result: InteractionResult) -> float:
@@ -70,32 +77,63 @@ class NothingBot(commands.Bot):
         self.tree.add_command(ask)
 
 
-async def measure(fake: FakeDiscord, rounds: int, burst: int) -> dict[str, float]:
-    def ask(question: str) -> Awaitable[InteractionResult]:
-        return fake.slash("ask", {"question": question}, timeout=30)
+@dataclass
+class Run:
+    """Latencies (ms) of one bot in one run, and its process's RSS at the end."""
 
-    for question in QUESTIONS:  # warm up
-        await ask(question)
-    single = [latency(await ask(QUESTIONS[i % len(QUESTIONS)])) for i in range(rounds)]
-    bursts: list[float] = []
-    unanswered = 0
-    for _ in range(3):
-        results = await asyncio.gather(
-            *(ask(QUESTIONS[i % len(QUESTIONS)]) for i in range(burst)), return_exceptions=True
-        )
+    single: list[float] = field(default_factory=list)
+    bursts: list[float] = field(default_factory=list)
+    unanswered: int = 0
+    rss: float = float("nan")
+
+
+async def measure(fake: FakeDiscord, rounds: int, burst: int) -> Run:
+    members = [fake.add_user(f"member{n}") for n in range(burst)]
+    questions = itertools.cycle(QUESTIONS)
+    run = Run()
+
+    def ask(member: int) -> Awaitable[InteractionResult]:
+        return fake.slash("ask", {"question": next(questions)}, user=member, timeout=30)
+
+    for member in members[:10]:  # warm up
+        await ask(member)
+    run.single = [latency(await ask(members[n % burst])) for n in range(rounds)]
+    for _ in range(BURSTS):
+        fake.forget_history()  # see FakeDiscord.forget_history: the fake's heap is not the bot's
+        results = await asyncio.gather(*(ask(member) for member in members), return_exceptions=True)
         for result in results:
             if isinstance(result, InteractionResult) and result.answered_at is not None:
-                bursts.append(latency(result))
+                run.bursts.append(latency(result))
             else:
-                unanswered += 1
-    return {
-        "p50": statistics.median(single),
-        "p99": percentile(single, 99),
-        "burst_p50": statistics.median(bursts),
-        "burst_p99": percentile(bursts, 99),
-        "unanswered": unanswered,
-        "rss": rss_mb(),
-    }
+                run.unanswered += 1
+    run.rss = rss_mb()
+    return run
+
+
+async def run_floor(intents: discord.Intents, rounds: int, burst: int) -> Run:
+    async with FakeDiscord(settle=0, reply_timeout=30, interaction_timeout=30) as fake:
+        await fake.start_client(NothingBot(command_prefix="!", intents=intents))
+        run = await measure(fake, rounds, burst)
+        await fake.stop_client()
+    gc.collect()
+    return run
+
+
+async def run_versus(
+    settings: Settings, database: Path, rounds: int, burst: int, *, charts: bool = False
+) -> tuple[Run, float]:
+    """Versus's run, and with ``charts`` its RSS after /compare with charts (else NaN)."""
+    charts_rss = float("nan")
+    async with FakeDiscord(settle=0, reply_timeout=30, interaction_timeout=30) as fake:
+        service = KnowledgeService.start(default_knowledge_dir())
+        storage = ResilientStorage(SqliteStorage(database))
+        await fake.start_client(VersusBot(settings, service, storage, background_tasks=False))
+        run = await measure(fake, rounds, burst)
+        if charts:
+            charts_rss = await with_charts(fake)
+        await fake.stop_client()
+    gc.collect()
+    return run, charts_rss
 
 
 async def with_charts(fake: FakeDiscord) -> float:
@@ -108,34 +146,52 @@ async def with_charts(fake: FakeDiscord) -> float:
     return rss_mb()
 
 
-async def main(rounds: int, burst: int) -> None:
+def row(name: str, runs: list[Run]) -> str:
+    single = [x for r in runs for x in r.single]
+    bursts = [x for r in runs for x in r.bursts]
+    cells = [
+        f"{statistics.median(single):.2f}",
+        f"{percentile(single, 99):.2f}",
+        f"{statistics.median(bursts):.2f}",
+        f"{percentile(bursts, 99):.2f}",
+        str(sum(r.unanswered for r in runs)),
+        f"{runs[0].rss:.0f}",
+    ]
+    return f"| {name} | {' | '.join(cells)} |"
+
+
+async def main(rounds: int, burst: int, repeats: int) -> None:
     baseline_rss = rss_mb()
-    # The do-nothing bot runs first, so its RSS does not include what Versus loads.
-    async with FakeDiscord(settle=0, reply_timeout=30, interaction_timeout=30) as fake:
-        nothing = NothingBot(command_prefix="!", intents=discord.Intents.none())
-        await fake.start_client(nothing)
-        floor = await measure(fake, rounds, burst)
-        await fake.stop_client()
-    gc.collect()
     with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings.from_env({"VERSUS_DB_PATH": f"{tmp}/v.db", "VERSUS_COOLDOWN": "0"})
-        async with FakeDiscord(settle=0, reply_timeout=30, interaction_timeout=30) as fake:
-            service = KnowledgeService.start(default_knowledge_dir())
-            storage = ResilientStorage(SqliteStorage(Path(tmp) / "v.db"))
-            bot = VersusBot(settings, service, storage, background_tasks=False)
-            await fake.start_client(bot)
-            versus = await measure(fake, rounds, burst)
-            charts_rss = await with_charts(fake)
-            await fake.stop_client()
-    print(f"# Discord layer through the fake ({rounds} single /ask, 3 bursts of {burst})\n")
+        database = Path(tmp) / "v.db"
+        settings = Settings.from_env({"VERSUS_DB_PATH": str(database), "VERSUS_COOLDOWN": "0"})
+        # The do-nothing bots start first, so their first RSS does not include what Versus loads.
+        no_intents = await run_floor(discord.Intents.none(), rounds, burst)
+        floors: list[Run] = []
+        versus: list[Run] = []
+        for _ in range(repeats):  # alternate, so that drift in the machine's speed hits both alike
+            floors.append(await run_floor(intents_for(settings), rounds, burst))
+            versus.append((await run_versus(settings, database, rounds, burst))[0])
+        charts_rss = (await run_versus(settings, database, 20, burst, charts=True))[1]
+    print(
+        f"# Discord layer through the fake ({repeats} runs each of {rounds} single /ask and "
+        f"{BURSTS} bursts of {burst}; {len(QUESTIONS)} distinct questions)\n"
+    )
     print(f"| bot | one at a time p50 ms | p99 ms | {burst} at once p50 ms | p99 ms | unanswered | RSS MB |")
     print("|---|---|---|---|---|---|---|")
-    for name, row in (("Versus", versus), ("do-nothing bot", floor)):
-        single = f"{row['p50']:.2f} | {row['p99']:.2f}"
-        burst_cells = f"{row['burst_p50']:.2f} | {row['burst_p99']:.2f}"
-        print(f"| {name} | {single} | {burst_cells} | {row['unanswered']:.0f} | {row['rss']:.0f} |")
-    ratio = versus["burst_p99"] / floor["burst_p99"]
-    print(f"\nBurst p99 ratio Versus / do-nothing: {ratio:.2f} (target <= 1.5).")
+    print(row("Versus", versus))
+    print(row("do-nothing bot, Versus's intents", floors))
+    print(row("do-nothing bot, no intents (1 run)", [no_intents]))
+    ratios = [
+        percentile(v.bursts, 99) / percentile(f.bursts, 99) for v, f in zip(versus, floors, strict=True)
+    ]
+    shown = ", ".join(f"{r:.2f}" for r in ratios)
+    print(f"\nBurst p99 ratio Versus / do-nothing bot with the same intents, per run: {shown}")
+    print(f"Median {statistics.median(ratios):.2f} (target <= 1.5).")
+    no_intents_ratio = percentile([x for v in versus for x in v.bursts], 99) / percentile(
+        no_intents.bursts, 99
+    )
+    print(f"Against the do-nothing bot with no intents: {no_intents_ratio:.2f}.")
     print(f"Process RSS before the bots started: {baseline_rss:.0f} MB.")
     print(f"Versus RSS after 36 /compare replies with charts: {charts_rss:.0f} MB (target <= 200).")
 
@@ -144,5 +200,6 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=300)
     parser.add_argument("--burst", type=int, default=50)
+    parser.add_argument("--repeats", type=int, default=3)
     arguments = parser.parse_args()
-    asyncio.run(main(arguments.rounds, arguments.burst))
+    asyncio.run(main(arguments.rounds, arguments.burst, arguments.repeats))

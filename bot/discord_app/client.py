@@ -14,6 +14,7 @@ from typing import Any
 import discord
 from discord.ext import commands
 
+from bot import heap
 from bot.discord_app.components import CHART_FILE, DYNAMIC_ITEMS, STALE, answer_view
 from bot.discord_app.conversations import Conversations, Cooldowns
 from bot.discord_app.embeds import embed_of
@@ -78,6 +79,7 @@ class VersusBot(commands.Bot):
             help_command=None,
             intents=intents_for(settings),
             allowed_mentions=discord.AllowedMentions.none(),
+            max_messages=None,  # nothing reads discord.py's message cache: components carry their message
             **options,
         )
         self.settings = settings
@@ -108,6 +110,7 @@ class VersusBot(commands.Bot):
             self._tasks.append(
                 asyncio.create_task(purge_periodically(self.storage, self.settings.retention_days))
             )
+        heap.settle()  # the engine, the cogs and the command tree live as long as the process
 
     @property
     def syncs_commands(self) -> bool:
@@ -257,10 +260,15 @@ class VersusBot(commands.Bot):
 
     # -- maintainers -------------------------------------------------------------
 
+    async def after_reload(self, report: ReloadReport) -> None:
+        """Record a reload; after a swap, let the old engine go and settle the new one."""
+        await self.storage.record_knowledge_load(report.version, report.ok, [str(e) for e in report.errors])
+        if report.ok and report.changed:
+            heap.settle()
+
     async def announce_reload(self, report: ReloadReport) -> None:
         """Record a reload and tell each server's maintainers' channel, if it has one."""
-        errors = [str(e) for e in report.errors]
-        await self.storage.record_knowledge_load(report.version, report.ok, errors)
+        await self.after_reload(report)
         for guild in self.guilds:
             chosen = await self.storage.guild_settings(guild.id)
             channel = guild.get_channel(chosen.maintainers_channel_id or 0)

@@ -106,12 +106,19 @@ class FaqIndex:
                 postings.setdefault(word, []).append((index, ANSWER_WEIGHT))
         self._postings = {w: dict(p) for w, p in postings.items()}
         self._words = tuple(s | w for s, w in zip(strong, weak, strict=True))
-        self._phrasing_weights = tuple(
-            tuple(sum(self.idf(w) for w in p) for p in phrasings) for phrasings in self._phrasings
+        self._phrasing_scales = tuple(
+            tuple(self._coverage_scale(sum(self.idf(w) for w in p)) for p in phrasings)
+            for phrasings in self._phrasings
         )
         self._about = tuple(frozenset(e.frameworks) for e in self.entries)
         self._pairs = tuple(pairs)
         self._aspects = tuple(frozenset(r.id for r in e.related if r.kind == "aspect") for e in self.entries)
+
+    @staticmethod
+    def _coverage_scale(weight: float) -> float:
+        """Turns a phrasing's covered weight into its score: the covered share, discounted
+        for a light phrasing (see FULL_PHRASING_WEIGHT)."""
+        return min(1.0, weight / FULL_PHRASING_WEIGHT) / weight
 
     def _content(self, words: Iterable[str]) -> frozenset[str]:
         return frozenset(self._stem(w) for w in words if w not in self._ignore)
@@ -181,6 +188,7 @@ class FaqIndex:
         if not query:
             return []
         weights = {w: self.idf(w) for w in query}
+        weight_of = weights.__getitem__
         total = sum(weights.values())
         covered = self._accumulate(weights)
         if not covered:
@@ -189,10 +197,10 @@ class FaqIndex:
         for index in heapq.nlargest(max(SHORTLIST, limit), covered, key=covered.__getitem__):
             amount = covered[index]
             best_phrasing = 0.0
-            for phrasing, have in zip(self._phrasings[index], self._phrasing_weights[index], strict=True):
-                if have:
-                    share = sum(weights[w] for w in phrasing & query) / have
-                    best_phrasing = max(best_phrasing, share * min(1.0, have / FULL_PHRASING_WEIGHT))
+            for phrasing, scale in zip(self._phrasings[index], self._phrasing_scales[index], strict=True):
+                shared = phrasing & query
+                if shared:
+                    best_phrasing = max(best_phrasing, sum(map(weight_of, shared)) * scale)
             score = QUESTION_SHARE * amount / total + (1 - QUESTION_SHARE) * best_phrasing
             if named_frameworks & self._about[index]:
                 score += FRAMEWORK_BONUS

@@ -68,6 +68,18 @@ class State:
     def gateway_url(self) -> str:
         return f"ws://127.0.0.1:{self.port}/gateway"
 
+    def forget_history(self) -> None:
+        """Drop the record of past requests, messages and answered interactions.
+
+        Tests read that record; a benchmark driving thousands of interactions
+        clears it between rounds, so that the fake's own growing heap does not
+        lengthen the garbage collector's pauses in the bot it shares a process with.
+        """
+        self.requests.clear()
+        self.sent.clear()
+        self.messages.clear()
+        self.interactions = {token: r for token, r in self.interactions.items() if not r.answered}
+
     def _snowflake(self) -> int:
         return discord.utils.time_snowflake(discord.utils.utcnow()) + next(self._ids)
 

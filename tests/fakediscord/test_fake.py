@@ -353,3 +353,12 @@ def test_autocomplete_limits():
     assert "choices" in limits.autocomplete_errors({"choices": [{"name": "n", "value": "v"}] * 26})["data"]
     assert limits.autocomplete_errors({"choices": [{"name": "n" * 101, "value": "v"}]})
     assert limits.autocomplete_errors({"choices": [{"name": "n", "value": "v" * 101}]})
+
+
+async def test_forget_history_keeps_the_fake_working(fake: FakeDiscord, bot: TinyBot):
+    await fake.slash("compare", {"first": "torch", "second": "jax"})
+    assert fake.requests and fake.sent and fake.interactions
+    fake.forget_history()
+    assert (fake.requests, fake.sent, fake.messages, fake.interactions) == ([], [], {}, {})
+    again = await fake.slash("compare", {"first": "jax", "second": "torch"})
+    assert again.message is not None and fake.sent == [again.message]

@@ -48,9 +48,7 @@ class Admin(commands.Cog):
     async def reload(self, interaction: discord.Interaction[Any]) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         report = await self.bot.knowledge.reload_async()
-        await self.bot.storage.record_knowledge_load(
-            report.version, report.ok, [str(e) for e in report.errors]
-        )
+        await self.bot.after_reload(report)
         await interaction.followup.send(block(report.summary()), ephemeral=True)
 
     @kb.command(name="test", description="How a question is matched, with scores (maintainers)")

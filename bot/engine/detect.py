@@ -56,6 +56,10 @@ FOLLOW_UP_OPENERS = (
     ("what", "if"),
     ("also",),
     ("ok", "but"),
+    ("ok", "and"),
+    ("ok", "now"),
+    ("ok", "what", "about"),
+    ("now",),
     ("but",),
 )
 

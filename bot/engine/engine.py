@@ -48,6 +48,14 @@ NOT_EVIDENCE = frozenset(stem(w) for w in ALL_CUES | GENERIC_WORDS)
 UNEXPLAINED_WORD_PENALTY = 0.05
 MAX_UNEXPLAINED_PENALTY = 0.3
 NARROWER_FACTOR = 0.7
+UNKNOWN_SHARE_FREE = 0.45
+UNKNOWN_SHARE_PENALTY = 1.5
+"""When more than UNKNOWN_SHARE_FREE of a question's weight is on words the knowledge
+never uses ("install nvidia drivers on ubuntu"), it is probably about something else
+however well an entry's phrasing matches the rest: confidence drops in proportion."""
+VERDICT_SPARE_WORDS = 2
+"""'Which should I pick … for <use case>' stays a verdict with this many other words
+("…if the model has to run inside an android app"); each costs confidence."""
 
 
 class KnowledgeLoadError(Exception):
@@ -251,6 +259,8 @@ class Engine:
             and not set(shape.frameworks) <= set(top.entry.frameworks)
         ):
             confidence *= NARROWER_FACTOR  # the question is about more frameworks than the entry
+        unknown = self.faq_index.unknown_share(shape.tokens)
+        confidence *= max(0.0, 1.0 - UNKNOWN_SHARE_PENALTY * max(0.0, unknown - UNKNOWN_SHARE_FREE))
         why = f"FAQ match {top.score:.2f} on {', '.join(top.matched) or 'nothing'} (margin {margin:.2f})"
         return Reading("faq", confidence, why, id=top.entry.id)
 
@@ -299,7 +309,7 @@ class Engine:
                 if shape.pros_word or "why" in shape.tokens:
                     return Reading("pros", 0.75, "a framework and praise", framework=only)
             return None
-        if shape.verdict and use_case is not None and not content:
+        if shape.verdict and use_case is not None and len(content) <= VERDICT_SPARE_WORDS:
             return self._verdict_reading((), use_case, 0.85, "'which/best' and a use case")
         if shape.verdict and not shape.named_anything and not content:
             return self._verdict_reading((), None, 0.7, "'which should I pick' with nothing else")

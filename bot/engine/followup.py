@@ -31,8 +31,8 @@ def leans_on_context(shape: Shape, content: frozenset[str]) -> bool:
         return len(content) <= 3
     if shape.named_anything:
         return len(content) <= 1
-    if shape.expand or shape.pros or shape.cons or shape.verdict:
-        return not content
+    if shape.expand or shape.pros or shape.cons or shape.pros_word or shape.cons_word or shape.verdict:
+        return not content  # "why?", "and the bad?", "which is better then?"
     return False
 
 

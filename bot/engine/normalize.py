@@ -28,6 +28,7 @@ STOPWORDS = frozenset(
     there's one ones thing things way ok okay yeah yes tell know want wanna gonna need make
     use using used work works working new still even say said going then btw tho just
     people everyone everybody anybody somebody specifically mean meant
+    tbh imo imho idk nah stuff anyway anyways honestly literally
     """.split()
 )
 """Words too common to tell FAQ entries apart; left out of ranking, kept for cues."""

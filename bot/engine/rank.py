@@ -164,6 +164,13 @@ class FaqIndex:
         weight = self._idf.get(word, self.unknown_idf)
         return weight * CONCEPT_WEIGHT if word.startswith(CONCEPT_PREFIX) else weight
 
+    def unknown_share(self, words: Iterable[str]) -> float:
+        """The share of a question's weight on words no entry uses at all (0 for no words)."""
+        weights = {w: self.idf(w) for w in self._content(words) if not w.startswith(CONCEPT_PREFIX)}
+        total = sum(weights.values())
+        unknown = sum(weight for word, weight in weights.items() if word not in self._idf)
+        return unknown / total if total else 0.0
+
     def content(self, words: Iterable[str]) -> frozenset[str]:
         """The words of a question that count for ranking."""
         return self._content(words)

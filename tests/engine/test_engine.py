@@ -81,6 +81,22 @@ def test_out_of_scope_is_declined_politely(engine, question):
     assert len(answer.text) <= MESSAGE_CONTENT
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["summarize the resnet paper for my class", "how do i set up nvidia drivers on debian bookworm"],
+)
+def test_a_question_mostly_about_words_the_knowledge_never_uses_is_never_a_confident_answer(engine, question):
+    assert engine.faq_index.unknown_share(engine.lexicon.analyse(question).tokens) > 0.45
+    assert engine.ask(question).confidence < engine.thresholds.answer
+
+
+def test_unknown_share_weighs_words_by_rarity(engine):
+    assert engine.faq_index.unknown_share(("pytorch", "mobile")) == 0.0
+    assert engine.faq_index.unknown_share(("zxqv",)) == 1.0
+    assert engine.faq_index.unknown_share(()) == 0.0
+    assert 0.0 < engine.faq_index.unknown_share(("pytorch", "zxqv")) < 1.0
+
+
 def test_decline_offers_the_closest_entries_when_there_are_any(engine):
     answer = engine.ask("how to install nvidia drivers on ubuntu", thresholds=Thresholds(0.9, 0.9))
     assert answer.kind == "none"
@@ -138,6 +154,34 @@ def test_why_expands_the_last_answer(engine):
 def test_follow_up_switches_the_framework_of_cons(engine):
     answer = ask_turns(engine, "cons of tf", "and pytorch?")
     assert (answer.kind, answer.framework) == ("cons", "pytorch")
+
+
+def test_a_vague_word_after_pros_turns_to_the_cons_of_the_same_framework(engine):
+    answer = ask_turns(engine, "pros of keras", "ok now the bad?")
+    assert (answer.kind, answer.framework) == ("cons", "keras")
+    assert ask_turns(engine, "cons of jax", "and anything good?").kind == "pros"
+
+
+def test_now_opens_a_follow_up_that_adds_a_framework(engine):
+    answer = ask_turns(engine, "pytorch vs tensorflow for mobile", "now jax too")
+    assert (answer.kind, answer.frameworks, answer.aspect) == (
+        "compare",
+        ("pytorch", "tensorflow", "jax"),
+        "mobile-edge",
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("any gotchas with keras i should know about", "cons"),
+        ("what pitfalls does jax have", "cons"),
+        ("sell me on pytorch", "pros"),
+        ("what is tensorflow good at", "pros"),
+    ],
+)
+def test_members_words_for_pros_and_cons(engine, question, kind):
+    assert engine.ask(question).kind == kind
 
 
 def test_follow_up_narrows_a_verdict_to_a_use_case(engine):

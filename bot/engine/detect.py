@@ -13,6 +13,7 @@ from types import MappingProxyType
 from typing import Literal
 
 from bot.engine.lexicon import Lexicon
+from bot.engine.normalize import stem
 from bot.knowledge import KnowledgeBase
 
 EntityKind = Literal["framework", "aspect", "use_case"]
@@ -96,14 +97,47 @@ class Shape:
     def named_anything(self) -> bool:
         return bool(self.mentions)
 
+    @property
+    def own_aspects(self) -> tuple[str, ...]:
+        """Aspects named by words that do not also name a use case ("mobile" names both)."""
+        use_case_spans = {(m.start, m.end) for m in self.mentions if m.kind == "use_case"}
+        return _unique(
+            m.id for m in self.mentions if m.kind == "aspect" and (m.start, m.end) not in use_case_spans
+        )
+
+
+ALL_FRAMEWORKS_PHRASES = frozenset(
+    {
+        ("all", "4"), ("all", "four"), ("the", "4"), ("the", "four"), ("4", "frameworks"),
+        ("four", "frameworks"), ("all", "frameworks"), ("all", "the", "frameworks"),
+        ("every", "framework"), ("each", "framework"), ("all", "of", "the", "frameworks"),
+    }
+)  # fmt: skip
+"""Ways to name every framework at once ("compare all 4", "which of the four")."""
+
 
 class EntityTable:
-    """Phrases (as analysed tokens) → the frameworks, aspects and use cases they name."""
+    """Phrases (as analysed tokens) → the frameworks, aspects and use cases they name.
 
-    def __init__(self, phrases: Mapping[tuple[str, ...], tuple[tuple[EntityKind, str], ...]]):
-        self._phrases = MappingProxyType(dict(phrases))
-        self._longest = max((len(p) for p in phrases), default=1)
-        self._first = frozenset(p[0] for p in phrases)
+    A phrase also matches by its words' stems ("dashboards" names the aspect
+    whose alias is "dashboard"), and ALL_FRAMEWORKS_PHRASES name every framework.
+    """
+
+    def __init__(
+        self,
+        phrases: Mapping[tuple[str, ...], tuple[tuple[EntityKind, str], ...]],
+        all_frameworks: Sequence[str] = (),
+    ):
+        table = dict(phrases)
+        for phrase, owners in phrases.items():
+            table.setdefault(tuple(stem(w) for w in phrase), owners)
+        framework: EntityKind = "framework"
+        everything = tuple((framework, f) for f in all_frameworks)
+        for phrase in ALL_FRAMEWORKS_PHRASES if everything else ():
+            table.setdefault(phrase, everything)
+        self._phrases = MappingProxyType(table)
+        self._longest = max((len(p) for p in table), default=1)
+        self._first = frozenset(p[0] for p in table)
 
     @classmethod
     def from_knowledge(cls, kb: KnowledgeBase, lexicon: Lexicon) -> EntityTable:
@@ -121,15 +155,18 @@ class EntityTable:
             add("aspect", aspect.id, (aspect.id.replace("-", " "), aspect.name, *aspect.aliases))
         for use_case in kb.use_cases.values():
             add("use_case", use_case.id, (use_case.id, use_case.name, *use_case.aliases))
-        return cls({k: tuple(v) for k, v in phrases.items()})
+        return cls({k: tuple(v) for k, v in phrases.items()}, tuple(kb.frameworks))
 
     def mentions(self, words: Sequence[str]) -> list[Mention]:
         found: list[Mention] = []
+        stems = [stem(w) for w in words]
         i = 0
         while i < len(words):
-            if words[i] in self._first:
+            if words[i] in self._first or stems[i] in self._first:
                 for size in range(min(self._longest, len(words) - i), 0, -1):
-                    owners = self._phrases.get(tuple(words[i : i + size]))
+                    owners = self._phrases.get(tuple(words[i : i + size])) or self._phrases.get(
+                        tuple(stems[i : i + size])
+                    )
                     if owners:
                         found.extend(Mention(kind, ident, i, i + size) for kind, ident in owners)
                         i += size

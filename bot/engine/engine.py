@@ -277,7 +277,7 @@ class Engine:
 
     def _shape_reading(self, shape: Shape, content: frozenset[str]) -> Reading | None:
         frameworks = shape.frameworks
-        aspects = self._aspects_of_their_own(shape)
+        aspects = shape.own_aspects
         use_case = shape.use_cases[0] if shape.use_cases else None
         if len(frameworks) >= 2:
             if shape.aspects and not (shape.verdict and use_case and not aspects):
@@ -321,16 +321,6 @@ class Engine:
             return tuple(frameworks)
         everything = self.knowledge.verdict_for(self._all_frameworks)
         return everything.frameworks if everything is not None else self._all_frameworks
-
-    @staticmethod
-    def _aspects_of_their_own(shape: Shape) -> tuple[str, ...]:
-        """Aspects named by words that do not also name a use case ("mobile" names both)."""
-        use_case_spans = {(m.start, m.end) for m in shape.mentions if m.kind == "use_case"}
-        return tuple(
-            dict.fromkeys(
-                m.id for m in shape.mentions if m.kind == "aspect" and (m.start, m.end) not in use_case_spans
-            )
-        )
 
     def _standalone(self, shape: Shape, content: frozenset[str], ranked: Sequence[Ranked]) -> Reading:
         structured = self._shape_reading(shape, content)

@@ -60,11 +60,11 @@ def follow_up(shape: Shape, prev: Answer, verdict: VerdictReading) -> Reading | 
             return Reading(kind, conf, f"follow-up on {prev.kind}", framework=framework)
         return None
     if prev.kind == "compare":
-        if shape.verdict or (shape.use_cases and not shape.aspects):
+        if (shape.verdict and not shape.own_aspects) or (shape.use_cases and not shape.aspects):
             frameworks = merge(prev.frameworks, named)
             use_case = shape.use_cases[0] if shape.use_cases else None
             return verdict(frameworks, use_case, conf, "follow-up: verdict on the comparison")
-        if shape.aspects or named:
+        if shape.aspects or named:  # "which has better multi-gpu support" compares on that aspect
             aspect = shape.aspects[0] if shape.aspects else prev.aspect
             return Reading(
                 "compare", conf, "follow-up on the comparison",

@@ -184,6 +184,29 @@ def test_members_words_for_pros_and_cons(engine, question, kind):
     assert engine.ask(question).kind == kind
 
 
+def test_after_a_comparison_which_is_better_on_an_aspect_compares_on_it(engine):
+    answer = ask_turns(engine, "tf vs jax", "which has better multi gpu support")
+    assert (answer.kind, answer.aspect) == ("compare", "distributed-training")
+    answer = ask_turns(engine, "tf vs jax", "which is better for phones then?")
+    assert (answer.kind, answer.use_case) == ("verdict", "mobile")
+
+
+def test_all_four_names_every_framework(engine):
+    answer = engine.ask("compare all 4 frameworks")
+    assert answer.kind == "compare"
+    assert set(answer.frameworks) == set(engine.knowledge.frameworks)
+    assert set(engine.ask("which of the four should my team bet on for production").frameworks) == set(
+        engine.knowledge.frameworks
+    )
+
+
+def test_an_aspect_is_named_by_another_form_of_its_alias(engine):
+    # The matrix lists "dashboard" and "scaling"; members write the plural or another form.
+    assert engine.ask("pytorch vs tensorflow training dashboards").aspect == "visualization"
+    assert engine.ask("pytorch vs jax, which scales better").aspect == "distributed-training"
+    assert engine.ask("pytorch vs jax, quick overview").aspect is None
+
+
 def test_follow_up_narrows_a_verdict_to_a_use_case(engine):
     answer = ask_turns(engine, "which should i pick for research", "what about production?")
     assert (answer.kind, answer.use_case) == ("verdict", "production")

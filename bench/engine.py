@@ -56,6 +56,10 @@ def score(items: Sequence[Item], answer: Answerer) -> dict[str, object]:
     }
 
 
+def batch_of(item: Item) -> str:
+    return "second" if "batch-2" in item.tags else "first"
+
+
 def latency_ms(items: Sequence[Item], answer: Answerer, repeats: int) -> tuple[float, float]:
     for item in items:  # warm up caches (typo memo, allocator)
         answer(item)
@@ -172,6 +176,17 @@ def report(
             )
             if name == "engine":
                 tag_rows[half_name] = result["tags"]
+    print("\nEngine by batch (the second batches were written later, by other hands; see questions.yaml):\n")
+    print("| half | batch | in-scope top-1 | out-of-scope rejection |")
+    print("|---|---|---|---|")
+    for half_name, half in (("dev", dev), ("test", test)):
+        for batch in ("first", "second"):
+            chosen = [i for i in half if batch_of(i) == batch]
+            result = score(chosen, systems[0][1])
+            print(
+                f"| {half_name} | {batch} | {result['in_scope']:.1%} ({result['n_in']}) "
+                f"| {result['rejection']:.1%} ({result['n_out']}) |"
+            )
     print("\nEngine accuracy per tag (dev | test):\n")
     print("| tag | dev | test |")
     print("|---|---|---|")

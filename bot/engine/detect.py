@@ -83,6 +83,8 @@ class Shape:
     aspects: tuple[str, ...]
     use_cases: tuple[str, ...]
     compare: bool
+    compare_by_or: bool
+    """Only "X or Y" asks for the comparison: weaker than "vs" ("is keras part of tf or its own thing")."""
     pros: bool
     cons: bool
     pros_word: bool
@@ -182,7 +184,9 @@ def _unique(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
 
 
-def shape_of(words: Sequence[str], table: EntityTable) -> Shape:
+def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) -> Shape:
+    """The shape of analysed ``words``; ``raw`` (the tokens before rewriting) tells
+    whether every comparison cue was a plain "or" (the knowledge rewrites "or" to "compare")."""
     mentions = table.mentions(words)
     covered = {i for m in mentions for i in range(m.start, m.end)}
     leftover = tuple(w for i, w in enumerate(words) if i not in covered)
@@ -195,6 +199,7 @@ def shape_of(words: Sequence[str], table: EntityTable) -> Shape:
         aspects=_unique(m.id for m in mentions if m.kind == "aspect"),
         use_cases=_unique(m.id for m in mentions if m.kind == "use_case"),
         compare=bool(token_set & COMPARE_CUES),
+        compare_by_or=bool(token_set & COMPARE_CUES) and _only_or_compares(words, raw),
         pros=bool(token_set & PROS_CUES),
         cons=bool(token_set & CONS_CUES),
         pros_word=bool(token_set & PROS_WORDS),
@@ -204,6 +209,11 @@ def shape_of(words: Sequence[str], table: EntityTable) -> Shape:
         follow_up_opener=opener,
         leftover=leftover,
     )
+
+
+def _only_or_compares(words: Sequence[str], raw: Sequence[str]) -> bool:
+    cues = sum(1 for w in words if w in COMPARE_CUES)
+    return 0 < cues <= sum(1 for w in raw if w == "or")
 
 
 def with_concepts(words: Sequence[str], mentions: Iterable[Mention]) -> list[str]:

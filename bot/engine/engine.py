@@ -53,6 +53,9 @@ UNKNOWN_SHARE_PENALTY = 1.5
 """When more than UNKNOWN_SHARE_FREE of a question's weight is on words the knowledge
 never uses ("install nvidia drivers on ubuntu"), it is probably about something else
 however well an entry's phrasing matches the rest: confidence drops in proportion."""
+OR_CONFIDENCE = 0.75
+"""A comparison asked only by "X or Y" is less certain than one asked by "vs":
+the question may be about how the two relate ("is keras part of tf or its own thing")."""
 VERDICT_SPARE_WORDS = 2
 """'Which should I pick … for <use case>' stays a verdict with this many other words
 ("…if the model has to run inside an android app"); each costs confidence."""
@@ -118,7 +121,7 @@ class Engine:
         limits = thresholds or self.thresholds
         query = question if isinstance(question, str) else str(question)
         analysis = self.lexicon.analyse(query[:MAX_QUERY_CHARS])
-        shape = shape_of(analysis.tokens, self.entities)
+        shape = shape_of(analysis.tokens, self.entities, analysis.raw)
         ranked = self._rank(analysis.tokens, shape, MAX_SUGGESTIONS + 2)
         previous = self._usable_context(context, now)
 
@@ -295,6 +298,8 @@ class Engine:
                     frameworks, None, 0.92, "two frameworks and 'which/should/better'"
                 )
             if shape.compare:
+                if shape.compare_by_or:
+                    return Reading("compare", OR_CONFIDENCE, "two frameworks and 'or'", frameworks=frameworks)
                 return Reading("compare", 0.95, "two frameworks and 'vs'", frameworks=frameworks)
             return Reading("compare", 0.55, "two frameworks, no cue", frameworks=frameworks)
         if len(frameworks) == 1:

@@ -191,6 +191,12 @@ def test_after_a_comparison_which_is_better_on_an_aspect_compares_on_it(engine):
     assert (answer.kind, answer.use_case) == ("verdict", "mobile")
 
 
+def test_x_or_y_is_a_comparison_but_a_less_certain_one_than_x_vs_y(engine):
+    by_or, by_vs = engine.ask("pytorch or tensorflow?"), engine.ask("pytorch vs tensorflow?")
+    assert by_or.kind == by_vs.kind == "compare"
+    assert engine.thresholds.answer <= by_or.confidence < by_vs.confidence
+
+
 def test_all_four_names_every_framework(engine):
     answer = engine.ask("compare all 4 frameworks")
     assert answer.kind == "compare"

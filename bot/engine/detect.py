@@ -121,8 +121,8 @@ ALL_FRAMEWORKS_PHRASES = frozenset(
 class EntityTable:
     """Phrases (as analysed tokens) → the frameworks, aspects and use cases they name.
 
-    A phrase also matches by its words' stems ("dashboards" names the aspect
-    whose alias is "dashboard"), and ALL_FRAMEWORKS_PHRASES name every framework.
+    An aspect's phrase also matches by its words' stems ("dashboards" names the
+    aspect whose alias is "dashboard"), and ALL_FRAMEWORKS_PHRASES name every framework.
     """
 
     def __init__(
@@ -132,7 +132,9 @@ class EntityTable:
     ):
         table = dict(phrases)
         for phrase, owners in phrases.items():
-            table.setdefault(tuple(stem(w) for w in phrase), owners)
+            aspects = tuple(owner for owner in owners if owner[0] == "aspect")
+            if aspects:  # use-case and framework names stay exact: "starting" is not "starter"
+                table.setdefault(tuple(stem(w) for w in phrase), aspects)
         framework: EntityKind = "framework"
         everything = tuple((framework, f) for f in all_frameworks)
         for phrase in ALL_FRAMEWORKS_PHRASES if everything else ():

@@ -88,7 +88,7 @@ class Lexicon:
         rewrites: dict[tuple[str, ...], tuple[str, ...]] = {}
         for variant, term in kb.synonyms.items():
             source, target = tuple(tokens(variant)), tuple(tokens(term))
-            if source and target and source != target:
+            if source and target and not _within(source, target):
                 rewrites.setdefault(source, target)
         for fw in kb.frameworks.values():
             for name in (fw.name, *fw.aliases):
@@ -182,6 +182,16 @@ class Lexicon:
                 out.append(words[i])
                 i += 1
         return out
+
+
+def _within(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    """Whether ``part`` is a run of words inside ``whole`` ("vision" in "computer vision").
+
+    Such a rewrite would apply again to its own output on the next pass
+    ("computer computer vision"); both sides already share the word, so it is skipped.
+    """
+    size = len(part)
+    return any(whole[i : i + size] == part for i in range(len(whole) - size + 1))
 
 
 def _term_text(kb: KnowledgeBase) -> Iterable[str]:

@@ -57,3 +57,10 @@ def test_rewrites_chain_and_prefer_the_longest_phrase():
 
 def test_max_edits_by_length():
     assert [max_edits("x" * n) for n in (3, 4, 7, 8, 12)] == [0, 1, 1, 2, 2]
+
+
+def test_a_variant_inside_its_own_term_is_not_rewritten_into_a_loop(engine):
+    # synonyms.yaml lists "vision" and "cv" under "computer vision".
+    assert engine.lexicon.rewrite(["cv"]) == ["computer", "vision"]
+    assert engine.lexicon.rewrite(["vision", "models"]) == ["vision", "models"]
+    assert engine.lexicon.analyse("cv project").tokens == ("computer", "vision", "project")

@@ -283,7 +283,9 @@ class Engine:
         aspects = shape.own_aspects
         use_case = shape.use_cases[0] if shape.use_cases else None
         if len(frameworks) >= 2:
-            if shape.aspects and not (shape.verdict and use_case and not aspects):
+            # "X or Y for mobile" asks which to pick, like "which is better for mobile".
+            choosing = shape.verdict or shape.compare_by_or
+            if shape.aspects and not (choosing and use_case and not aspects):
                 return Reading(
                     "compare",
                     0.95,

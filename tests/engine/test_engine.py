@@ -197,6 +197,21 @@ def test_x_or_y_is_a_comparison_but_a_less_certain_one_than_x_vs_y(engine):
     assert engine.thresholds.answer <= by_or.confidence < by_vs.confidence
 
 
+def test_x_or_y_for_a_use_case_asks_which_to_pick(engine):
+    answer = engine.ask("pt or tf for my android app?")
+    assert (answer.kind, set(answer.frameworks), answer.use_case) == (
+        "verdict",
+        {"pytorch", "tensorflow"},
+        "mobile",
+    )
+    answer = engine.ask("pytorch vs tensorflow for my android app?")
+    assert (answer.kind, answer.aspect) == ("compare", "mobile-edge")
+
+
+def test_false_negatives_are_not_cons(engine):
+    assert engine.ask("my keras classifier has too many false negatives").kind != "cons"
+
+
 def test_all_four_names_every_framework(engine):
     answer = engine.ask("compare all 4 frameworks")
     assert answer.kind == "compare"

@@ -32,6 +32,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bench.engine import percentile
 from bench.labelled import load_items
 from bot import heap
 from bot.discord_app.client import VersusBot, intents_for
@@ -52,9 +53,9 @@ def rss_mb() -> float:
     return float("nan")
 
 
-def percentile(values: list[float], pct: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
+def bench_fake() -> FakeDiscord:
+    """A fake that never waits between steps and gives a slow bot 30 s."""
+    return FakeDiscord(settle=0, reply_timeout=30, interaction_timeout=30)
 
 
 def p99(values: list[float]) -> float:
@@ -116,7 +117,7 @@ async def run_floor(intents: discord.Intents, rounds: int, burst: int, *, lean: 
     """The do-nothing bot's run; ``lean`` gives it Versus's own process settings
     (no message cache, heap settled after start-up) to show what Versus's work costs."""
     options: dict[str, Any] = {"max_messages": None} if lean else {}
-    async with FakeDiscord(settle=0, reply_timeout=30, interaction_timeout=30) as fake:
+    async with bench_fake() as fake:
         await fake.start_client(NothingBot(command_prefix="!", intents=intents, **options))
         if lean:
             heap.settle()
@@ -131,7 +132,7 @@ async def run_versus(
 ) -> tuple[Run, float]:
     """Versus's run, and with ``charts`` its RSS after /compare with charts (else NaN)."""
     charts_rss = float("nan")
-    async with FakeDiscord(settle=0, reply_timeout=30, interaction_timeout=30) as fake:
+    async with bench_fake() as fake:
         service = KnowledgeService.start(default_knowledge_dir())
         storage = ResilientStorage(SqliteStorage(database))
         await fake.start_client(VersusBot(settings, service, storage, background_tasks=False))
@@ -158,9 +159,9 @@ def row(name: str, runs: list[Run]) -> str:
     bursts = [x for r in runs for x in r.bursts]
     cells = [
         f"{statistics.median(single):.2f}",
-        f"{percentile(single, 99):.2f}",
+        f"{p99(single):.2f}",
         f"{statistics.median(bursts):.2f}",
-        f"{percentile(bursts, 99):.2f}",
+        f"{p99(bursts):.2f}",
         str(sum(r.unanswered for r in runs)),
         f"{runs[0].rss:.0f}",
     ]

@@ -124,7 +124,7 @@ class Lexicon:
 
     def correct(self, word: str) -> str | None:
         """``word`` itself if known, its nearest known word, or ``None``."""
-        if word in self.vocabulary:
+        if word in self.vocabulary or word in STOPWORDS:  # "doing" is not a typo of "dying"
             return word
         if word in self._memo:
             return self._memo[word]

@@ -62,6 +62,8 @@ def stem(word: str) -> str:
     Deliberately crude and applied to both sides alike (it only ever decides
     whether two words count as the same for ranking); never shown to anyone.
     """
+    if len(word) == 4 and word.endswith("s") and word[2] != "s" and word.isalnum():
+        return word[:-1]  # gpus, tpus, apps, docs
     if len(word) <= 4 or not word.isalpha():
         return word
     for suffix in _SUFFIXES:

@@ -46,6 +46,14 @@ def test_known_words_are_left_alone():
     assert make_lexicon().correct("have") == "have"
 
 
+def test_stopwords_are_never_corrected_into_terms():
+    lexicon = Lexicon({("dying",): ("status",)}, Counter(), Counter(["dying", "status"]), names=[])
+    assert lexicon.correct("dyign") == "dying"  # a typo of a term still lands on it
+    analysis = lexicon.analyse("been doing keras")
+    assert analysis.corrected == {}
+    assert analysis.tokens == ("been", "doing", "keras")
+
+
 def test_rewrites_chain_and_prefer_the_longest_phrase():
     lexicon = make_lexicon()
     assert lexicon.analyse("whats bad abt tf").tokens == ("whats", "cons", "tensorflow")

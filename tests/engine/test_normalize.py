@@ -34,6 +34,9 @@ def test_tokens_split_on_whitespace():
         ("libraries", "library"),
         ("class", "class"),
         ("gpu", "gpu"),
+        ("gpus", "gpu"),  # four-letter plurals meet their singular too
+        ("tpus", "tpu"),
+        ("loss", "loss"),
     ],
 )
 def test_stem_meets_both_sides(word, expected):

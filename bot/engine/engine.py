@@ -23,7 +23,7 @@ from pathlib import Path
 from bot.engine import text as compose
 from bot.engine.answer import Answer, Candidate, Context, Kind, Suggestion, Thresholds
 from bot.engine.detect import ALL_CUES, GENERIC_WORDS, EntityTable, Shape, shape_of, with_concepts
-from bot.engine.followup import follow_up, leans_on_context
+from bot.engine.followup import FOLLOW_UP_CONFIDENCE, follow_up, leans_on_context
 from bot.engine.lexicon import Lexicon
 from bot.engine.normalize import stem
 from bot.engine.rank import FaqIndex, Ranked
@@ -129,9 +129,30 @@ class Engine:
         content = self._content(shape)
         if previous is not None and leans_on_context(shape, content):
             reading = follow_up(shape, previous, self._verdict_reading)
+            if reading is None and previous.kind == "faq" and content:
+                reading = self._faq_follow_up(analysis.tokens, content, previous)
         if reading is None:
             reading = self._standalone(shape, content, ranked)
         return self._finish(query, reading, ranked, limits)
+
+    def _faq_follow_up(
+        self, words: Sequence[str], content: frozenset[str], previous: Answer
+    ) -> Reading | None:
+        """ "What about on windows?" after an FAQ answer: the new topic, read with the
+        last question's words (its frameworks, its setting), and not the last entry again."""
+        earlier = self.lexicon.analyse(previous.query[:MAX_QUERY_CHARS]).tokens
+        combined = (*earlier, *words)
+        shape = shape_of(combined, self.entities)
+        ranked = [
+            r
+            for r in self._rank(combined, shape, MAX_SUGGESTIONS + 3)
+            if r.entry.id != previous.id and content & frozenset(r.matched)
+        ]
+        reading = self._faq_reading(shape, ranked, False)
+        if reading is None:
+            return None
+        confidence = min(reading.confidence, FOLLOW_UP_CONFIDENCE)
+        return replace(reading, confidence=confidence, why=f"follow-up on the last question: {reading.why}")
 
     def _features(self, words: Sequence[str]) -> list[str]:
         """What the FAQ index ranks on: the words plus a concept per aspect or use case they name."""

@@ -162,6 +162,15 @@ def test_a_vague_word_after_pros_turns_to_the_cons_of_the_same_framework(engine)
     assert ask_turns(engine, "cons of jax", "and anything good?").kind == "pros"
 
 
+def test_a_new_topic_after_an_faq_answer_keeps_the_last_question_in_mind(engine):
+    assert ask_turns(engine, "does pytorch support apple silicon gpus").id == "apple-silicon"
+    answer = ask_turns(engine, "does pytorch support apple silicon gpus", "what about on windows?")
+    assert (answer.kind, answer.id) == ("faq", "windows-support")
+    answer = ask_turns(engine, "how do i install pytorch with cuda", "and on windows?")
+    assert (answer.kind, answer.id) == ("faq", "windows-support")
+    assert ask_turns(engine, "is tensorflow dead", "what about the weather?").kind == "none"
+
+
 def test_now_opens_a_follow_up_that_adds_a_framework(engine):
     answer = ask_turns(engine, "pytorch vs tensorflow for mobile", "now jax too")
     assert (answer.kind, answer.frameworks, answer.aspect) == (

@@ -43,7 +43,8 @@ from bot.storage import ResilientStorage, SqliteStorage
 from tests.fakediscord import FakeDiscord, InteractionResult
 
 QUESTIONS = [item.turns[0] for item in load_items()]
-BURSTS = 10
+BURSTS = 30
+"""Bursts per run: the p99 of a burst is near its slowest answer, so it takes many to settle."""
 
 
 def rss_mb() -> float:

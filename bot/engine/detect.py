@@ -7,6 +7,7 @@ already rewritten), so "pytroch vs tensorflwo for phones" arrives here as
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -90,6 +91,8 @@ class Shape:
     pros_word: bool
     cons_word: bool
     verdict: bool
+    asks_which_framework: bool
+    """Asks to choose between frameworks in so many words (see CHOICE_PAIRS)."""
     expand: bool
     follow_up_opener: bool
     leftover: tuple[str, ...]
@@ -107,6 +110,14 @@ class Shape:
             m.id for m in self.mentions if m.kind == "aspect" and (m.start, m.end) not in use_case_spans
         )
 
+
+CHOICE_PAIRS = frozenset(
+    {
+        ("which", "framework"), ("which", "frameworks"), ("which", "library"), ("which", "one"),
+        ("what", "framework"), ("best", "framework"), ("which", "should"),
+    }
+)  # fmt: skip
+"""Adjacent words that ask to choose between the frameworks ("which framework would you pick…")."""
 
 ALL_FRAMEWORKS_PHRASES = frozenset(
     {
@@ -207,6 +218,7 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         pros_word=bool(token_set & PROS_WORDS),
         cons_word=bool(token_set & CONS_WORDS),
         verdict=bool(token_set & VERDICT_CUES),
+        asks_which_framework=any(pair in CHOICE_PAIRS for pair in itertools.pairwise(words)),
         expand=bool(token_set & EXPAND_CUES),
         follow_up_opener=opener,
         leftover=leftover,

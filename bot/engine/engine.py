@@ -57,8 +57,8 @@ OR_CONFIDENCE = 0.75
 """A comparison asked only by "X or Y" is less certain than one asked by "vs":
 the question may be about how the two relate ("is keras part of tf or its own thing")."""
 VERDICT_SPARE_WORDS = 2
-"""'Which should I pick … for <use case>' stays a verdict with this many other words
-("…if the model has to run inside an android app"); each costs confidence."""
+"""'Best pick for research?' (a verdict cue and a use case) stays a verdict with this many
+other words; each costs confidence. 'Which framework…' and a use case needs no such limit."""
 
 
 class KnowledgeLoadError(Exception):
@@ -277,10 +277,12 @@ class Engine:
             # on cue words alone is no evidence for one entry over another:
             # those names already shaped the structured reading.
             confidence *= NAMES_ONLY_FACTOR
+        # "Which framework…" without a name asks about all of them.
+        asked_about = shape.frameworks or (self._all_frameworks if shape.asks_which_framework else ())
         if (
-            len(shape.frameworks) >= 2
+            len(asked_about) >= 2
             and top.entry.frameworks
-            and not set(shape.frameworks) <= set(top.entry.frameworks)
+            and not set(asked_about) <= set(top.entry.frameworks)
         ):
             confidence *= NARROWER_FACTOR  # the question is about more frameworks than the entry
         unknown = self.faq_index.unknown_share(shape.tokens)
@@ -337,6 +339,8 @@ class Engine:
                 if shape.pros_word or "why" in shape.tokens:
                     return Reading("pros", 0.75, "a framework and praise", framework=only)
             return None
+        if shape.asks_which_framework and use_case is not None:
+            return self._verdict_reading((), use_case, 0.88, "'which framework' and a use case")
         if shape.verdict and use_case is not None and len(content) <= VERDICT_SPARE_WORDS:
             return self._verdict_reading((), use_case, 0.85, "'which/best' and a use case")
         if shape.verdict and not shape.named_anything and not content:

@@ -162,6 +162,19 @@ def test_a_vague_word_after_pros_turns_to_the_cons_of_the_same_framework(engine)
     assert ask_turns(engine, "cons of jax", "and anything good?").kind == "pros"
 
 
+@pytest.mark.parametrize(
+    ("question", "use_case"),
+    [
+        ("which framework would you go with if the app has to run on android phones", "mobile"),
+        ("serious question, which library would you bet on for research projects", "research"),
+    ],
+)
+def test_which_framework_for_a_use_case_is_a_verdict_whatever_else_it_says(engine, question, use_case):
+    answer = engine.ask(question)
+    assert (answer.kind, answer.use_case) == ("verdict", use_case)
+    assert set(answer.frameworks) == {"pytorch", "tensorflow", "jax", "keras"}
+
+
 def test_a_new_topic_after_an_faq_answer_keeps_the_last_question_in_mind(engine):
     assert ask_turns(engine, "does pytorch support apple silicon gpus").id == "apple-silicon"
     answer = ask_turns(engine, "does pytorch support apple silicon gpus", "what about on windows?")

@@ -205,14 +205,18 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
     leftover = tuple(w for i, w in enumerate(words) if i not in covered)
     token_set = frozenset(words)
     opener = any(tuple(words[: len(o)]) == o for o in FOLLOW_UP_OPENERS)
+    compare = bool(token_set & COMPARE_CUES)
+    by_or = compare and _only_or_compares(words, raw)
+    if by_or and not _or_joins_frameworks(words, mentions):
+        compare = by_or = False  # "more like numpy or more like pytorch", "'pre' or 'post'"
     return Shape(
         tokens=tuple(words),
         mentions=tuple(mentions),
         frameworks=_unique(m.id for m in mentions if m.kind == "framework"),
         aspects=_unique(m.id for m in mentions if m.kind == "aspect"),
         use_cases=_unique(m.id for m in mentions if m.kind == "use_case"),
-        compare=bool(token_set & COMPARE_CUES),
-        compare_by_or=bool(token_set & COMPARE_CUES) and _only_or_compares(words, raw),
+        compare=compare,
+        compare_by_or=by_or,
         pros=bool(token_set & PROS_CUES),
         cons=bool(token_set & CONS_CUES),
         pros_word=bool(token_set & PROS_WORDS),
@@ -223,6 +227,13 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         follow_up_opener=opener,
         leftover=leftover,
     )
+
+
+def _or_joins_frameworks(words: Sequence[str], mentions: Sequence[Mention]) -> bool:
+    """Whether a comparison cue sits right next to a framework name ("pytorch or jax")."""
+    ends = {m.end for m in mentions if m.kind == "framework"}
+    starts = {m.start for m in mentions if m.kind == "framework"}
+    return any(w in COMPARE_CUES and (i in ends or i + 1 in starts) for i, w in enumerate(words))
 
 
 def _only_or_compares(words: Sequence[str], raw: Sequence[str]) -> bool:

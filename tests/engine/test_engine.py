@@ -219,6 +219,12 @@ def test_x_or_y_is_a_comparison_but_a_less_certain_one_than_x_vs_y(engine):
     assert engine.thresholds.answer <= by_or.confidence < by_vs.confidence
 
 
+def test_an_or_between_other_words_is_no_comparison(engine):
+    answer = engine.ask("is jax basically like numpy or more like pytorch")
+    assert (answer.kind, answer.id) == ("faq", "jax-overview")
+    assert engine.ask("jax or to pytorch").kind == "compare"  # "or" next to a name still compares
+
+
 def test_x_or_y_for_a_use_case_asks_which_to_pick(engine):
     answer = engine.ask("pt or tf for my android app?")
     assert (answer.kind, set(answer.frameworks), answer.use_case) == (

@@ -56,6 +56,9 @@ however well an entry's phrasing matches the rest: confidence drops in proportio
 OR_CONFIDENCE = 0.75
 """A comparison asked only by "X or Y" is less certain than one asked by "vs":
 the question may be about how the two relate ("is keras part of tf or its own thing")."""
+BARE_NAME_CONFIDENCE = 0.7
+"""A framework named on its own ("pytorch?") gets its pros, expanded with its summary,
+unless the best FAQ entry is about that framework alone."""
 VERDICT_SPARE_WORDS = 2
 """'Best pick for research?' (a verdict cue and a use case) stays a verdict with this many
 other words; each costs confidence. 'Which framework…' and a use case needs no such limit."""
@@ -128,12 +131,19 @@ class Engine:
         reading = None
         content = self._content(shape)
         if previous is not None and leans_on_context(shape, content):
-            reading = follow_up(shape, previous, self._verdict_reading)
+            reading = follow_up(shape, previous, self._verdict_reading, self._subject(previous))
             if reading is None and previous.kind == "faq" and content:
                 reading = self._faq_follow_up(analysis.tokens, content, previous)
         if reading is None:
-            reading = self._standalone(shape, content, ranked)
+            reading = self._standalone(shape, content, ranked, self.faq_index.exact(analysis.tokens))
         return self._finish(query, reading, ranked, limits)
+
+    def _subject(self, answer: Answer) -> str | None:
+        """The one framework an answer is about (pros, cons, or an FAQ entry about one), if any."""
+        if answer.framework is not None:
+            return answer.framework
+        entry = self.knowledge.faq.get(answer.id or "") if answer.kind == "faq" else None
+        return entry.frameworks[0] if entry is not None and len(entry.frameworks) == 1 else None
 
     def _faq_follow_up(
         self, words: Sequence[str], content: frozenset[str], previous: Answer
@@ -347,6 +357,14 @@ class Engine:
             return self._verdict_reading((), None, 0.7, "'which should I pick' with nothing else")
         return None
 
+    @staticmethod
+    def _names_only_a_framework(shape: Shape, content: frozenset[str]) -> bool:
+        """One framework and nothing else: no aspect, use case, intent cue or other content."""
+        cues = (
+            shape.compare or shape.pros or shape.cons or shape.pros_word or shape.cons_word or shape.verdict
+        )
+        return len(shape.frameworks) == 1 and len(shape.mentions) == 1 and not content and not cues
+
     def _verdict_frameworks(self, frameworks: Sequence[str]) -> tuple[str, ...]:
         """The frameworks a verdict is about: those named, or all of them in the verdict's order."""
         if frameworks:
@@ -354,12 +372,23 @@ class Engine:
         everything = self.knowledge.verdict_for(self._all_frameworks)
         return everything.frameworks if everything is not None else self._all_frameworks
 
-    def _standalone(self, shape: Shape, content: frozenset[str], ranked: Sequence[Ranked]) -> Reading:
+    def _standalone(
+        self, shape: Shape, content: frozenset[str], ranked: Sequence[Ranked], exact: FaqEntry | None
+    ) -> Reading:
         structured = self._shape_reading(shape, content)
+        if structured is None and exact is not None:  # a maintainer wrote this very question
+            return Reading("faq", 1.0, "one of the entry's own phrasings", id=exact.id)
         if structured is not None and content:
             # Words the shape does not explain make the shape less certain.
             penalty = min(MAX_UNEXPLAINED_PENALTY, UNEXPLAINED_WORD_PENALTY * len(content))
             structured = replace(structured, confidence=max(0.0, structured.confidence - penalty))
+        if structured is None and self._names_only_a_framework(shape, content):
+            only = shape.frameworks[0]
+            if not ranked or ranked[0].entry.frameworks != (only,):
+                # "pytorch?", "explain jax": no entry is about that framework alone, and an
+                # entry matched on its name only is a guess; its profile is not.
+                why = "a framework named on its own"
+                return Reading("pros", BARE_NAME_CONFIDENCE, why, framework=only, expanded=True)
         faq = self._faq_reading(shape, ranked, structured is not None)
         if structured is not None and (faq is None or structured.confidence >= faq.confidence):
             return structured

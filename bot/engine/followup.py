@@ -36,10 +36,22 @@ def leans_on_context(shape: Shape, content: frozenset[str]) -> bool:
     return False
 
 
-def follow_up(shape: Shape, prev: Answer, verdict: VerdictReading) -> Reading | None:
-    """The previous answer adjusted by what the follow-up names, or None if it cannot be."""
+def follow_up(
+    shape: Shape, prev: Answer, verdict: VerdictReading, subject: str | None = None
+) -> Reading | None:
+    """The previous answer adjusted by what the follow-up names, or None if it cannot be.
+
+    ``subject`` is the one framework the previous answer was about, if there was one:
+    after it, "is it faster than pytorch?" compares the two.
+    """
     conf = FOLLOW_UP_CONFIDENCE
     named = shape.frameworks
+    if subject is not None and "than" in shape.tokens and len(named) == 1 and named[0] != subject:
+        aspect = shape.aspects[0] if shape.aspects else None
+        return Reading(
+            "compare", conf, "follow-up: the last answer's framework against another",
+            frameworks=(subject, named[0]), aspect=aspect,
+        )  # fmt: skip
     if not shape.named_anything and shape.expand and not (shape.pros or shape.cons):
         return Reading(
             prev.kind, conf, "asks for more about the last answer", prev.id, prev.frameworks,

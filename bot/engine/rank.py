@@ -75,9 +75,13 @@ class FaqIndex:
         strong: list[frozenset[str]] = []
         weak: list[frozenset[str]] = []
         self._phrasings: list[tuple[frozenset[str], ...]] = []
+        self._exact: dict[tuple[str, ...], FaqEntry] = {}
         pairs: list[frozenset[tuple[str, str]]] = []
         for entry in self.entries:
-            analysed = [expand(lexicon.analyse_known(text)) for text in (entry.question, *entry.alternates)]
+            plain = [tuple(lexicon.analyse_known(text)) for text in (entry.question, *entry.alternates)]
+            for phrasing in plain:
+                self._exact.setdefault(phrasing, entry)  # the first entry to use a phrasing keeps it
+            analysed = [expand(phrasing) for phrasing in plain]
             phrasings = tuple(self._content(words) for words in analysed)
             pairs.append(frozenset().union(*(self._word_pairs(words) for words in analysed)))
             labels = self._content(
@@ -159,6 +163,10 @@ class FaqIndex:
                     if found is not None:
                         covered[index] += weight * found
         return covered
+
+    def exact(self, words: Sequence[str]) -> FaqEntry | None:
+        """The entry one of whose phrasings is exactly these analysed words, if any."""
+        return self._exact.get(tuple(words))
 
     def idf(self, word: str) -> float:
         weight = self._idf.get(word, self.unknown_idf)

@@ -175,6 +175,40 @@ def test_which_framework_for_a_use_case_is_a_verdict_whatever_else_it_says(engin
     assert set(answer.frameworks) == {"pytorch", "tensorflow", "jax", "keras"}
 
 
+def test_than_another_framework_compares_it_with_the_one_just_discussed(engine):
+    answer = ask_turns(engine, "pros of jax", "is it faster than pytorch?")
+    assert (answer.kind, set(answer.frameworks), answer.aspect) == (
+        "compare",
+        {"jax", "pytorch"},
+        "performance",
+    )
+    answer = ask_turns(
+        engine, "how does torch.compile work", "is it faster than jax?"
+    )  # an FAQ about PyTorch
+    assert (answer.kind, set(answer.frameworks), answer.aspect) == (
+        "compare",
+        {"jax", "pytorch"},
+        "performance",
+    )
+
+
+def test_a_maintainers_own_phrasing_picks_its_entry_unless_the_shape_says_otherwise(engine):
+    assert "what is jax" in engine.knowledge.faq["jax-overview"].alternates
+    answer = engine.ask("What is JAX?")
+    assert (answer.kind, answer.id, answer.confidence) == ("faq", "jax-overview", 1.0)
+    assert "keras or pytorch" in engine.knowledge.faq["which-to-choose"].alternates
+    assert engine.ask("keras or pytorch").kind == "compare"  # "X or Y" is a comparison, as promised
+
+
+def test_a_framework_named_on_its_own_gets_its_profile_not_a_guess(engine):
+    answer = engine.ask("pytorch?")
+    assert (answer.kind, answer.framework, answer.expanded) == ("pros", "pytorch", True)
+    assert (engine.ask("keras?").kind, engine.ask("keras?").id) == (
+        "faq",
+        "keras",
+    )  # an entry about keras alone
+
+
 def test_a_new_topic_after_an_faq_answer_keeps_the_last_question_in_mind(engine):
     assert ask_turns(engine, "does pytorch support apple silicon gpus").id == "apple-silicon"
     answer = ask_turns(engine, "does pytorch support apple silicon gpus", "what about on windows?")

@@ -23,7 +23,7 @@ from pathlib import Path
 from bot.engine import text as compose
 from bot.engine.answer import Answer, Candidate, Context, Kind, Suggestion, Thresholds
 from bot.engine.detect import ALL_CUES, GENERIC_WORDS, EntityTable, Shape, shape_of, with_concepts
-from bot.engine.followup import FOLLOW_UP_CONFIDENCE, follow_up, leans_on_context
+from bot.engine.followup import FOLLOW_UP_CONFIDENCE, follow_up, leans_on_context, points_back
 from bot.engine.lexicon import Lexicon
 from bot.engine.normalize import stem
 from bot.engine.rank import FaqIndex, Ranked
@@ -48,6 +48,8 @@ NOT_EVIDENCE = frozenset(stem(w) for w in ALL_CUES | GENERIC_WORDS)
 UNEXPLAINED_WORD_PENALTY = 0.05
 MAX_UNEXPLAINED_PENALTY = 0.3
 NARROWER_FACTOR = 0.7
+OTHER_FRAMEWORK_FACTOR = 0.5
+"""An entry about other frameworks than the question names answers it only by accident."""
 UNKNOWN_SHARE_FREE = 0.45
 UNKNOWN_SHARE_PENALTY = 1.5
 """When more than UNKNOWN_SHARE_FREE of a question's weight is on words the knowledge
@@ -131,34 +133,50 @@ class Engine:
         reading = None
         content = self._content(shape)
         if previous is not None and leans_on_context(shape, content):
-            reading = follow_up(shape, previous, self._verdict_reading, self._subject(previous))
-            if reading is None and previous.kind == "faq" and content:
-                reading = self._faq_follow_up(analysis.tokens, content, previous)
+            reading = follow_up(shape, previous, self._verdict_reading, self._about(previous))
+            if reading is None and previous.kind == "faq":
+                reading = self._faq_follow_up(analysis.tokens, shape, content, previous)
         if reading is None:
             reading = self._standalone(shape, content, ranked, self.faq_index.exact(analysis.tokens))
         return self._finish(query, reading, ranked, limits)
 
-    def _subject(self, answer: Answer) -> str | None:
-        """The one framework an answer is about (pros, cons, or an FAQ entry about one), if any."""
+    def _about(self, answer: Answer) -> tuple[str, ...]:
+        """The frameworks an answer is about; for an FAQ entry, those it names (maybe none)."""
         if answer.framework is not None:
-            return answer.framework
+            return (answer.framework,)
         entry = self.knowledge.faq.get(answer.id or "") if answer.kind == "faq" else None
-        return entry.frameworks[0] if entry is not None and len(entry.frameworks) == 1 else None
+        return entry.frameworks if entry is not None else answer.frameworks
 
     def _faq_follow_up(
-        self, words: Sequence[str], content: frozenset[str], previous: Answer
+        self, words: Sequence[str], shape: Shape, content: frozenset[str], previous: Answer
     ) -> Reading | None:
-        """ "What about on windows?" after an FAQ answer: the new topic, read with the
-        last question's words (its frameworks, its setting), and not the last entry again."""
+        """A follow-up to an FAQ answer that the entry itself does not answer.
+
+        - "and tensorflow?" after an entry about PyTorch on one aspect (phones): that
+          aspect compared across the frameworks;
+        - "what about on windows?", "does jax have something like that?": the new topic or
+          framework, read with the last question's words, and not the last entry again.
+        """
+        entry = self.knowledge.faq.get(previous.id or "")
+        about = entry.frameworks if entry is not None else ()
+        others = [f for f in shape.frameworks if f not in about]
+        aspects = [r.id for r in entry.related if r.kind == "aspect"] if entry is not None else []
+        if about and others and not content and len(aspects) == 1:
+            why = "follow-up: the last entry's aspect across frameworks"
+            frameworks = (*about, *others)
+            return Reading("compare", FOLLOW_UP_CONFIDENCE, why, frameworks=frameworks, aspect=aspects[0])
+        new = content | (self.faq_index.content(others) if points_back(shape) else frozenset())
+        if not new:
+            return None
         earlier = self.lexicon.analyse(previous.query[:MAX_QUERY_CHARS]).tokens
         combined = (*earlier, *words)
-        shape = shape_of(combined, self.entities)
+        combined_shape = shape_of(combined, self.entities)
         ranked = [
             r
-            for r in self._rank(combined, shape, MAX_SUGGESTIONS + 3)
-            if r.entry.id != previous.id and content & frozenset(r.matched)
+            for r in self._rank(combined, combined_shape, MAX_SUGGESTIONS + 3)
+            if r.entry.id != previous.id and new & frozenset(r.matched)
         ]
-        reading = self._faq_reading(shape, ranked, False)
+        reading = self._faq_reading(combined_shape, ranked, False)
         if reading is None:
             return None
         confidence = min(reading.confidence, FOLLOW_UP_CONFIDENCE)
@@ -295,6 +313,12 @@ class Engine:
             and not set(asked_about) <= set(top.entry.frameworks)
         ):
             confidence *= NARROWER_FACTOR  # the question is about more frameworks than the entry
+        if (
+            shape.frameworks
+            and top.entry.frameworks
+            and not set(shape.frameworks) & set(top.entry.frameworks)
+        ):
+            confidence *= OTHER_FRAMEWORK_FACTOR  # "is jax good for research": not TensorFlow's entry
         unknown = self.faq_index.unknown_share(shape.tokens)
         confidence *= max(0.0, 1.0 - UNKNOWN_SHARE_PENALTY * max(0.0, unknown - UNKNOWN_SHARE_FREE))
         why = f"FAQ match {top.score:.2f} on {', '.join(top.matched) or 'nothing'} (margin {margin:.2f})"

@@ -16,6 +16,8 @@ from bot.engine.reading import Reading
 
 FOLLOW_UP_CONFIDENCE = 0.85
 PRONOUNS = frozenset({"it", "that", "this", "them", "those", "one", "ones"})
+ANAPHORA = (("like", "that"), ("like", "this"), ("the", "same"), ("equivalent",), ("counterpart",))
+"""Words that point back at the last answer wherever they stand ("does jax have something like that")."""
 
 VerdictReading = Callable[[Sequence[str], str | None, float, str], Reading | None]
 """Builds a verdict reading for (frameworks, use case, confidence, why), if a verdict exists."""
@@ -25,6 +27,8 @@ def leans_on_context(shape: Shape, content: frozenset[str]) -> bool:
     """Whether a question only makes sense after the previous turn ("and jax?", "why?")."""
     if len(shape.frameworks) >= 2:
         return False
+    if points_back(shape):  # "like that" is no praise
+        return len(content) <= 3
     if shape.frameworks and (shape.pros or shape.cons or shape.pros_word or shape.cons_word):
         return False  # "what's bad about keras" stands on its own
     if shape.follow_up_opener or (shape.tokens[:3] and PRONOUNS & set(shape.tokens[:3])):
@@ -37,15 +41,16 @@ def leans_on_context(shape: Shape, content: frozenset[str]) -> bool:
 
 
 def follow_up(
-    shape: Shape, prev: Answer, verdict: VerdictReading, subject: str | None = None
+    shape: Shape, prev: Answer, verdict: VerdictReading, about: Sequence[str] = ()
 ) -> Reading | None:
     """The previous answer adjusted by what the follow-up names, or None if it cannot be.
 
-    ``subject`` is the one framework the previous answer was about, if there was one:
-    after it, "is it faster than pytorch?" compares the two.
+    ``about`` is the frameworks the previous answer was about, where it says (an FAQ
+    entry may name none). After one framework, "is it faster than pytorch?" compares the two.
     """
     conf = FOLLOW_UP_CONFIDENCE
     named = shape.frameworks
+    subject = about[0] if len(about) == 1 else None
     if subject is not None and "than" in shape.tokens and len(named) == 1 and named[0] != subject:
         aspect = shape.aspects[0] if shape.aspects else None
         return Reading(
@@ -101,9 +106,16 @@ def follow_up(
                 )
             return verdict(frameworks, use_case, conf, "follow-up on the verdict")
         return None
-    if prev.kind == "faq" and named and not shape.aspects and not shape.use_cases:
+    covered = not about or set(named) <= set(about)  # "is tensorflow dead" → "and keras?" is not
+    if prev.kind == "faq" and named and covered and not shape.aspects and not shape.use_cases:
         return Reading("faq", conf * 0.9, "follow-up: same question, another framework", id=prev.id)
     return None
+
+
+def points_back(shape: Shape) -> bool:
+    """Whether the question points back at the last answer (\"something like that\")."""
+    words = shape.tokens
+    return any(tuple(words[i : i + len(a)]) == a for a in ANAPHORA for i in range(len(words)))
 
 
 def merge(first: Sequence[str], extra: Sequence[str]) -> tuple[str, ...]:

@@ -28,7 +28,7 @@ STOPWORDS = frozenset(
     there's one ones thing things way ok okay yeah yes tell know want wanna gonna need make
     use using used work works working new still even say said going then btw tho just
     people everyone everybody anybody somebody specifically mean meant
-    tbh imo imho idk nah stuff anyway anyways honestly literally
+    tbh imo imho idk nah stuff anyway anyways honestly literally something anything
     """.split()
 )
 """Words too common to tell FAQ entries apart; left out of ranking, kept for cues."""
@@ -53,7 +53,7 @@ def tokens(text: str) -> list[str]:
     return normalize(text).split()
 
 
-_SUFFIXES = ("ies", "ing", "ers", "ed", "er", "es", "s")
+_SUFFIXES = ("ies", "ier", "ing", "ers", "ed", "er", "es", "s")
 
 
 def stem(word: str) -> str:
@@ -68,7 +68,7 @@ def stem(word: str) -> str:
         return word
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            if suffix == "ies":
+            if suffix in ("ies", "ier"):  # libraries, easier
                 return word[:-3] + "y"
             if suffix == "s" and word.endswith("ss"):
                 return word

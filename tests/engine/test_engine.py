@@ -209,6 +209,28 @@ def test_a_framework_named_on_its_own_gets_its_profile_not_a_guess(engine):
     )  # an entry about keras alone
 
 
+def test_a_comparative_follow_up_to_a_comparison_names_its_aspect(engine):
+    answer = ask_turns(engine, "pytorch vs tensorflow", "which is easier to learn?")
+    assert (answer.kind, answer.aspect) == ("compare", "learning-curve")
+
+
+def test_an_entry_about_another_framework_is_no_confident_answer(engine):
+    answer = engine.ask("is jax good for research")  # the research entry is TensorFlow's
+    assert answer.id != "tensorflow-research" or answer.confidence < engine.thresholds.answer
+
+
+def test_another_framework_after_an_faq_answer_about_one(engine):
+    answer = ask_turns(engine, "how do i run pytorch on a phone", "and tensorflow?")
+    assert (answer.kind, set(answer.frameworks), answer.aspect) == (
+        "compare",
+        {"pytorch", "tensorflow"},
+        "mobile-edge",
+    )
+    assert ask_turns(engine, "is tensorflow dead", "what about keras?").id != "tensorflow-status"
+    answer = ask_turns(engine, "what's torch.compile", "does jax have something like that?")
+    assert (answer.kind, answer.id) in {("faq", "graph-execution"), ("faq", "jax-transformations")}
+
+
 def test_a_new_topic_after_an_faq_answer_keeps_the_last_question_in_mind(engine):
     assert ask_turns(engine, "does pytorch support apple silicon gpus").id == "apple-silicon"
     answer = ask_turns(engine, "does pytorch support apple silicon gpus", "what about on windows?")

@@ -34,6 +34,7 @@ def test_tokens_split_on_whitespace():
         ("libraries", "library"),
         ("class", "class"),
         ("gpu", "gpu"),
+        ("easier", "easy"),  # "easier to learn" meets "easy to learn"
         ("gpus", "gpu"),  # four-letter plurals meet their singular too
         ("tpus", "tpu"),
         ("loss", "loss"),

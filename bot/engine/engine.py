@@ -154,8 +154,9 @@ class Engine:
 
         - "and tensorflow?" after an entry about PyTorch on one aspect (phones): that
           aspect compared across the frameworks;
-        - "what about on windows?", "does jax have something like that?": the new topic or
-          framework, read with the last question's words, and not the last entry again.
+        - "what about on windows?", "does jax have something like that?", "and load it?":
+          the new topic or framework, read with the last question's words, from an entry
+          that speaks of it (which may be the last one again).
         """
         entry = self.knowledge.faq.get(previous.id or "")
         about = entry.frameworks if entry is not None else ()
@@ -172,9 +173,7 @@ class Engine:
         combined = (*earlier, *words)
         combined_shape = shape_of(combined, self.entities)
         ranked = [
-            r
-            for r in self._rank(combined, combined_shape, MAX_SUGGESTIONS + 3)
-            if r.entry.id != previous.id and new & frozenset(r.matched)
+            r for r in self._rank(combined, combined_shape, MAX_SUGGESTIONS + 3) if new & frozenset(r.matched)
         ]
         reading = self._faq_reading(combined_shape, ranked, False)
         if reading is None:

@@ -113,7 +113,7 @@ def follow_up(
 
 
 def points_back(shape: Shape) -> bool:
-    """Whether the question points back at the last answer (\"something like that\")."""
+    """Whether the question points back at the last answer ("something like that")."""
     words = shape.tokens
     return any(tuple(words[i : i + len(a)]) == a for a in ANAPHORA for i in range(len(words)))
 

@@ -23,7 +23,13 @@ from pathlib import Path
 from bot.engine import text as compose
 from bot.engine.answer import Answer, Candidate, Context, Kind, Suggestion, Thresholds
 from bot.engine.detect import ALL_CUES, GENERIC_WORDS, EntityTable, Shape, shape_of, with_concepts
-from bot.engine.followup import FOLLOW_UP_CONFIDENCE, follow_up, leans_on_context, points_back
+from bot.engine.followup import (
+    FOLLOW_UP_CONFIDENCE,
+    follow_up,
+    leans_on_context,
+    points_back,
+    says_it_follows_up,
+)
 from bot.engine.lexicon import Lexicon
 from bot.engine.normalize import stem
 from bot.engine.rank import FaqIndex, Ranked
@@ -134,7 +140,7 @@ class Engine:
         content = self._content(shape)
         if previous is not None and leans_on_context(shape, content):
             reading = follow_up(shape, previous, self._verdict_reading, self._about(previous))
-            if reading is None and previous.kind == "faq":
+            if reading is None and previous.kind == "faq" and says_it_follows_up(shape):
                 reading = self._faq_follow_up(analysis.tokens, shape, content, previous)
         if reading is None:
             reading = self._standalone(shape, content, ranked, self.faq_index.exact(analysis.tokens))

@@ -31,7 +31,7 @@ def leans_on_context(shape: Shape, content: frozenset[str]) -> bool:
         return len(content) <= 3
     if shape.frameworks and (shape.pros or shape.cons or shape.pros_word or shape.cons_word):
         return False  # "what's bad about keras" stands on its own
-    if shape.follow_up_opener or (shape.tokens[:3] and PRONOUNS & set(shape.tokens[:3])):
+    if says_it_follows_up(shape):
         return len(content) <= 3
     if shape.named_anything:
         return len(content) <= 1
@@ -110,6 +110,11 @@ def follow_up(
     if prev.kind == "faq" and named and covered and not shape.aspects and not shape.use_cases:
         return Reading("faq", conf * 0.9, "follow-up: same question, another framework", id=prev.id)
     return None
+
+
+def says_it_follows_up(shape: Shape) -> bool:
+    """Whether the wording itself leans on the last turn: "what about…", "and…", "is it…"."""
+    return shape.follow_up_opener or bool(PRONOUNS & set(shape.tokens[:3])) or points_back(shape)
 
 
 def points_back(shape: Shape) -> bool:

@@ -139,7 +139,7 @@ class Engine:
         reading = None
         content = self._content(shape)
         if previous is not None and leans_on_context(shape, content):
-            reading = follow_up(shape, previous, self._verdict_reading, self._about(previous))
+            reading = follow_up(shape, previous, self._verdict_reading, self._about(previous), content)
             if reading is None and previous.kind == "faq" and says_it_follows_up(shape):
                 reading = self._faq_follow_up(analysis.tokens, shape, content, previous)
         if reading is None:

@@ -41,12 +41,18 @@ def leans_on_context(shape: Shape, content: frozenset[str]) -> bool:
 
 
 def follow_up(
-    shape: Shape, prev: Answer, verdict: VerdictReading, about: Sequence[str] = ()
+    shape: Shape,
+    prev: Answer,
+    verdict: VerdictReading,
+    about: Sequence[str] = (),
+    content: frozenset[str] = frozenset(),
 ) -> Reading | None:
     """The previous answer adjusted by what the follow-up names, or None if it cannot be.
 
     ``about`` is the frameworks the previous answer was about, where it says (an FAQ
     entry may name none). After one framework, "is it faster than pytorch?" compares the two.
+    ``content`` is the follow-up's own words: "can i use pdb in pytorch" after an FAQ answer
+    asks something new, where "and pytorch?" asks the same question again.
     """
     conf = FOLLOW_UP_CONFIDENCE
     named = shape.frameworks
@@ -107,7 +113,7 @@ def follow_up(
             return verdict(frameworks, use_case, conf, "follow-up on the verdict")
         return None
     covered = not about or set(named) <= set(about)  # "is tensorflow dead" → "and keras?" is not
-    if prev.kind == "faq" and named and covered and not shape.aspects and not shape.use_cases:
+    if prev.kind == "faq" and named and covered and not content and not shape.aspects and not shape.use_cases:
         return Reading("faq", conf * 0.9, "follow-up: same question, another framework", id=prev.id)
     return None
 

@@ -238,6 +238,8 @@ def test_a_new_topic_after_an_faq_answer_keeps_the_last_question_in_mind(engine)
     answer = ask_turns(engine, "how do i install pytorch with cuda", "and on windows?")
     assert (answer.kind, answer.id) == ("faq", "windows-support")
     assert ask_turns(engine, "is tensorflow dead", "what about the weather?").kind == "none"
+    answer = ask_turns(engine, "how do i write a custom op in tensorflow", "can i use pdb with pytorch")
+    assert answer.id == "debugging"  # a new question naming a framework, not the last one again
     answer = ask_turns(engine, "pytorch on an amd gpu?", "does pytorch support apple silicon gpus")
     assert answer.id == "apple-silicon"  # a question of its own, not read with the last one
     answer = ask_turns(engine, "how do i save a model in pytorch", "and load it?")  # the same entry again

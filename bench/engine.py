@@ -23,7 +23,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process, utils
 
 from bench.labelled import Item, load_items, matches, run_item
-from bot.engine import Answer, Engine
+from bot.engine import Answer, Context, Engine
 from bot.knowledge import FaqEntry, KnowledgeBase, default_knowledge_dir, load_knowledge
 from bot.knowledge.model import Origin
 
@@ -154,6 +154,28 @@ def timed(build: Callable[[], object], runs: int) -> tuple[float, float]:
     return statistics.median(timings), max(timings)
 
 
+def context_drift(engine: Engine, items: Sequence[Item]) -> tuple[int, int, int]:
+    """Single questions asked in a row, each with the answer before it as context:
+    (how many, how many answered differently than alone, how many of those now wrongly).
+
+    A question that stands on its own should ignore the context; each change is a
+    follow-up rule firing where it should not, or where it helps.
+    """
+    singles = [item for item in items if len(item.turns) == 1]
+    changed = wrong = 0
+    context: Context | None = None
+    for item in singles:
+        alone = engine.ask(item.turns[0])
+        after = engine.ask(item.turns[0], context) if context is not None else alone
+        if after.key != alone.key:
+            changed += 1
+            wrong += any(matches(alone, label) for label in item.accepted) and not any(
+                matches(after, label) for label in item.accepted
+            )
+        context = Context(alone, 0.0) if alone.answered else context
+    return len(singles), changed, wrong
+
+
 def report(
     title: str, kb: KnowledgeBase, items: Sequence[Item], repeats: int, cutoff: float | None = None
 ) -> float:
@@ -193,6 +215,10 @@ def report(
                 f"| {half_name} | {batch} | {result['in_scope']:.1%} ({result['n_in']}) "
                 f"| {result['rejection']:.1%} ({result['n_out']}) |"
             )
+    print("\nStandalone questions asked in a row, each after the answer before it:\n")
+    for half_name, half in (("dev", dev), ("test", test)):
+        n, changed, wrong = context_drift(engine, half)
+        print(f"- {half_name}: {changed} of {n} answered differently than alone, {wrong} of them wrongly")
     print("\nEngine accuracy per tag (dev | test):\n")
     print("| tag | dev | test |")
     print("|---|---|---|")

@@ -34,7 +34,8 @@ def main() -> None:
     start = time.perf_counter()
     render_png(chart_data(kb, groups[0], None))
     first = (time.perf_counter() - start) * 1000
-    bars, cards = [], []
+    bars: list[float] = []
+    cards: list[float] = []
     cache = ChartCache()
     for frameworks, aspect in requests[1:]:
         data = chart_data(kb, frameworks, aspect)

@@ -17,7 +17,7 @@ import statistics
 import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rapidfuzz import fuzz, process, utils
@@ -36,24 +36,32 @@ def percentile(values: Sequence[float], pct: float) -> float:
     return ordered[index]
 
 
-def score(items: Sequence[Item], answer: Answerer) -> dict[str, object]:
-    in_scope = [i for i in items if i.in_scope]
-    out_scope = [i for i in items if not i.in_scope]
-    right: dict[int, bool] = {}
-    for index, item in enumerate(items):
-        result = answer(item)
-        right[index] = any(matches(result, label) for label in item.accepted)
+@dataclass(frozen=True)
+class Score:
+    """Accuracy over some labelled items: in scope, out of scope, and per tag (share, count)."""
+
+    in_scope: float
+    rejection: float
+    n_in: int
+    n_out: int
+    tags: dict[str, tuple[float, int]]
+
+
+def score(items: Sequence[Item], answer: Answerer) -> Score:
+    right = [any(matches(answer(item), label) for label in item.accepted) for item in items]
     by_tag: dict[str, list[bool]] = defaultdict(list)
-    for index, item in enumerate(items):
+    for item, ok in zip(items, right, strict=True):
         for tag in item.tags:
-            by_tag[tag].append(right[index])
-    return {
-        "in_scope": sum(right[items.index(i)] for i in in_scope) / max(len(in_scope), 1),
-        "rejection": sum(right[items.index(i)] for i in out_scope) / max(len(out_scope), 1),
-        "n_in": len(in_scope),
-        "n_out": len(out_scope),
-        "tags": {tag: (sum(v) / len(v), len(v)) for tag, v in sorted(by_tag.items())},
-    }
+            by_tag[tag].append(ok)
+    in_scope = [ok for item, ok in zip(items, right, strict=True) if item.in_scope]
+    out_scope = [ok for item, ok in zip(items, right, strict=True) if not item.in_scope]
+    return Score(
+        in_scope=sum(in_scope) / max(len(in_scope), 1),
+        rejection=sum(out_scope) / max(len(out_scope), 1),
+        n_in=len(in_scope),
+        n_out=len(out_scope),
+        tags={tag: (sum(v) / len(v), len(v)) for tag, v in sorted(by_tag.items())},
+    )
 
 
 BATCHES = {"batch-2": "second", "batch-3": "third", "batch-4": "fourth"}
@@ -100,14 +108,11 @@ class WRatioBaseline:
         return self.ask(item.turns[-1])
 
     def tuned(self, dev: Sequence[Item]) -> WRatioBaseline:
-        best = max(
-            range(0, 101, 2),
-            key=lambda cut: sum(
-                score(dev, WRatioBaseline.with_cutoff(self, cut))[k]  # type: ignore[misc]
-                for k in ("in_scope", "rejection")
-            ),
-        )
-        return WRatioBaseline.with_cutoff(self, best)
+        def both(cut: int) -> float:
+            result = score(dev, WRatioBaseline.with_cutoff(self, cut))
+            return result.in_scope + result.rejection
+
+        return WRatioBaseline.with_cutoff(self, max(range(0, 101, 2), key=both))
 
     @staticmethod
     def with_cutoff(base: WRatioBaseline, cutoff: float) -> WRatioBaseline:
@@ -191,17 +196,17 @@ def report(
     systems.append(("WRatio baseline, no cut-off", WRatioBaseline.with_cutoff(naive, 0)))
     print("| system | half | in-scope top-1 | out-of-scope rejection | p50 ms | p99 ms |")
     print("|---|---|---|---|---|---|")
-    tag_rows = {}
+    tag_rows: dict[str, dict[str, tuple[float, int]]] = {}
     for name, system in systems:
         for half_name, half in (("dev", dev), ("test", test)):
             result = score(half, system)
             p50, p99 = latency_ms(half, system, repeats)
             print(
-                f"| {name} | {half_name} | {result['in_scope']:.1%} ({result['n_in']}) "
-                f"| {result['rejection']:.1%} ({result['n_out']}) | {p50:.3f} | {p99:.3f} |"
+                f"| {name} | {half_name} | {result.in_scope:.1%} ({result.n_in}) "
+                f"| {result.rejection:.1%} ({result.n_out}) | {p50:.3f} | {p99:.3f} |"
             )
             if name == "engine":
-                tag_rows[half_name] = result["tags"]
+                tag_rows[half_name] = result.tags
     print("\nEngine by batch (later batches were written by other hands; see questions.yaml):\n")
     print("| half | batch | in-scope top-1 | out-of-scope rejection |")
     print("|---|---|---|---|")
@@ -212,8 +217,8 @@ def report(
                 continue
             result = score(chosen, systems[0][1])
             print(
-                f"| {half_name} | {batch} | {result['in_scope']:.1%} ({result['n_in']}) "
-                f"| {result['rejection']:.1%} ({result['n_out']}) |"
+                f"| {half_name} | {batch} | {result.in_scope:.1%} ({result.n_in}) "
+                f"| {result.rejection:.1%} ({result.n_out}) |"
             )
     print("\nStandalone questions asked in a row, each after the answer before it:\n")
     for half_name, half in (("dev", dev), ("test", test)):
@@ -222,10 +227,10 @@ def report(
     print("\nEngine accuracy per tag (dev | test):\n")
     print("| tag | dev | test |")
     print("|---|---|---|")
-    for tag in sorted(set(tag_rows["dev"]) | set(tag_rows["test"])):  # type: ignore[arg-type]
+    for tag in sorted(set(tag_rows["dev"]) | set(tag_rows["test"])):
         cells = []
-        for half in ("dev", "test"):
-            acc, n = tag_rows[half].get(tag, (float("nan"), 0))  # type: ignore[union-attr]
+        for side in ("dev", "test"):
+            acc, n = tag_rows[side].get(tag, (float("nan"), 0))
             cells.append(f"{acc:.0%} ({n})" if n else "-")
         print(f"| {tag} | {cells[0]} | {cells[1]} |")
     return naive.cutoff

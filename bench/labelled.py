@@ -28,7 +28,7 @@ class Item:
 
     @property
     def in_scope(self) -> bool:
-        return self.expect["kind"] != "none"
+        return bool(self.expect["kind"] != "none")
 
     @property
     def text(self) -> str:
@@ -58,11 +58,11 @@ def matches(answer: Answer, label: Mapping[str, Any]) -> bool:
     if answer.kind != kind:
         return False
     if kind == "faq":
-        return answer.id == label["id"]
+        return bool(answer.id == label["id"])
     if kind == "compare":
         return set(answer.frameworks) == set(label["frameworks"]) and answer.aspect == label.get("aspect")
     if kind in ("pros", "cons"):
-        return answer.framework == label["framework"]
+        return bool(answer.framework == label["framework"])
     if kind == "verdict":
         return set(answer.frameworks) == set(label["frameworks"])
     return True

@@ -25,6 +25,7 @@ from bot.engine.answer import Answer, Candidate, Context, Kind, Suggestion, Thre
 from bot.engine.detect import ALL_CUES, GENERIC_WORDS, EntityTable, Shape, shape_of, with_concepts
 from bot.engine.followup import (
     FOLLOW_UP_CONFIDENCE,
+    asks_something,
     follow_up,
     leans_on_context,
     points_back,
@@ -138,12 +139,19 @@ class Engine:
 
         reading = None
         content = self._content(shape)
+        exact = self.faq_index.exact(analysis.tokens)
         if previous is not None and leans_on_context(shape, content):
             reading = follow_up(shape, previous, self._verdict_reading, self._about(previous), content)
             if reading is None and previous.kind == "faq" and says_it_follows_up(shape):
                 reading = self._faq_follow_up(analysis.tokens, shape, content, previous)
+            if reading is not None and not says_it_follows_up(shape) and not asks_something(shape):
+                # "license of jax?" names a framework and little else, like "and jax?", but
+                # it is a question of its own when the knowledge answers it as one.
+                alone = self._standalone(shape, content, ranked, exact)
+                if alone.kind != "none" and alone.confidence >= reading.confidence:
+                    reading = alone
         if reading is None:
-            reading = self._standalone(shape, content, ranked, self.faq_index.exact(analysis.tokens))
+            reading = self._standalone(shape, content, ranked, exact)
         return self._finish(query, reading, ranked, limits)
 
     def _about(self, answer: Answer) -> tuple[str, ...]:

@@ -16,7 +16,9 @@ from bot.engine.reading import Reading
 
 FOLLOW_UP_CONFIDENCE = 0.85
 PRONOUNS = frozenset({"it", "that", "this", "them", "those", "one", "ones"})
-ANAPHORA = (("like", "that"), ("like", "this"), ("the", "same"), ("equivalent",), ("counterpart",))
+ANAPHORA = (
+    ("like", "that"), ("like", "this"), ("the", "same"), ("equivalent",), ("counterpart",), ("which", "one"),
+)  # fmt: skip
 """Words that point back at the last answer wherever they stand ("does jax have something like that")."""
 
 VerdictReading = Callable[[Sequence[str], str | None, float, str], Reading | None]
@@ -111,11 +113,26 @@ def follow_up(
                     aspect=shape.aspects[0],
                 )
             return verdict(frameworks, use_case, conf, "follow-up on the verdict")
+        if shape.verdict:  # "ok, final answer: which one?"
+            return verdict(prev.frameworks, prev.use_case, conf, "follow-up: the verdict again")
         return None
     covered = not about or set(named) <= set(about)  # "is tensorflow dead" → "and keras?" is not
     if prev.kind == "faq" and named and covered and not content and not shape.aspects and not shape.use_cases:
         return Reading("faq", conf * 0.9, "follow-up: same question, another framework", id=prev.id)
     return None
+
+
+def asks_something(shape: Shape) -> bool:
+    """Whether the question carries an intent cue of its own (compare, pros, cons, which, why…)."""
+    return (
+        shape.compare
+        or shape.pros
+        or shape.cons
+        or shape.pros_word
+        or shape.cons_word
+        or shape.verdict
+        or shape.expand
+    )
 
 
 def says_it_follows_up(shape: Shape) -> bool:

@@ -231,6 +231,18 @@ def test_another_framework_after_an_faq_answer_about_one(engine):
     assert (answer.kind, answer.id) in {("faq", "graph-execution"), ("faq", "jax-transformations")}
 
 
+def test_after_a_verdict(engine):
+    turns = ("keras vs pytorch for research", "what about production?")
+    answer = ask_turns(engine, *turns, "ok final answer, which one")
+    assert (answer.kind, set(answer.frameworks), answer.use_case) == (
+        "verdict",
+        {"keras", "pytorch"},
+        "production",
+    )
+    answer = ask_turns(engine, *turns, "license of jax?")  # names a framework, but asks its own question
+    assert (answer.kind, answer.id) == ("faq", "licensing")
+
+
 def test_a_new_topic_after_an_faq_answer_keeps_the_last_question_in_mind(engine):
     assert ask_turns(engine, "does pytorch support apple silicon gpus").id == "apple-silicon"
     answer = ask_turns(engine, "does pytorch support apple silicon gpus", "what about on windows?")

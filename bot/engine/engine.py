@@ -144,9 +144,15 @@ class Engine:
             reading = follow_up(shape, previous, self._verdict_reading, self._about(previous), content)
             if reading is None and previous.kind == "faq" and says_it_follows_up(shape):
                 reading = self._faq_follow_up(analysis.tokens, shape, content, previous)
-            if reading is not None and not says_it_follows_up(shape) and not asks_something(shape):
+            if (
+                reading is not None
+                and shape.frameworks
+                and not says_it_follows_up(shape)
+                and not asks_something(shape)
+            ):
                 # "license of jax?" names a framework and little else, like "and jax?", but
-                # it is a question of its own when the knowledge answers it as one.
+                # it is a question of its own when the knowledge answers it as one. ("mobile?"
+                # after a comparison names no framework: it narrows the comparison.)
                 alone = self._standalone(shape, content, ranked, exact)
                 if alone.kind != "none" and alone.confidence >= reading.confidence:
                     reading = alone

@@ -231,6 +231,14 @@ def test_another_framework_after_an_faq_answer_about_one(engine):
     assert (answer.kind, answer.id) in {("faq", "graph-execution"), ("faq", "jax-transformations")}
 
 
+@pytest.mark.parametrize(
+    ("follow_up", "aspect"), [("mobile?", "mobile-edge"), ("multi gpu?", "distributed-training")]
+)
+def test_an_aspect_on_its_own_narrows_the_comparison(engine, follow_up, aspect):
+    answer = ask_turns(engine, "pytorch vs tensorflow", follow_up)
+    assert (answer.kind, answer.aspect) == ("compare", aspect)
+
+
 def test_after_a_verdict(engine):
     turns = ("keras vs pytorch for research", "what about production?")
     answer = ask_turns(engine, *turns, "ok final answer, which one")

@@ -64,6 +64,10 @@ FOLLOW_UP_OPENERS = (
     ("now",),
     ("but",),
 )
+ANAPHORA = (
+    ("like", "that"), ("like", "this"), ("the", "same"), ("equivalent",), ("counterpart",), ("which", "one"),
+)  # fmt: skip
+"""Words that point back at the last answer wherever they stand ("does jax have something like that")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,12 +99,19 @@ class Shape:
     """Asks to choose between frameworks in so many words (see CHOICE_PAIRS)."""
     expand: bool
     follow_up_opener: bool
+    points_back: bool
+    """Says "like that", "the same", "which one"… somewhere (see ANAPHORA)."""
     leftover: tuple[str, ...]
     """Tokens not part of any mention."""
 
     @property
     def named_anything(self) -> bool:
         return bool(self.mentions)
+
+    @property
+    def opinion_cue(self) -> bool:
+        """Asks for pros, cons or a pick ("downsides", "good", "which should I…")."""
+        return self.pros or self.cons or self.pros_word or self.cons_word or self.verdict
 
     @property
     def own_aspects(self) -> tuple[str, ...]:
@@ -225,8 +236,14 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         asks_which_framework=any(pair in CHOICE_PAIRS for pair in itertools.pairwise(words)),
         expand=bool(token_set & EXPAND_CUES),
         follow_up_opener=opener,
+        points_back=any(_has_run(words, phrase) for phrase in ANAPHORA),
         leftover=leftover,
     )
+
+
+def _has_run(words: Sequence[str], phrase: tuple[str, ...]) -> bool:
+    size = len(phrase)
+    return any(tuple(words[i : i + size]) == phrase for i in range(len(words) - size + 1))
 
 
 def _or_joins_frameworks(words: Sequence[str], mentions: Sequence[Mention]) -> bool:

@@ -28,7 +28,6 @@ from bot.engine.followup import (
     asks_something,
     follow_up,
     leans_on_context,
-    points_back,
     says_it_follows_up,
 )
 from bot.engine.lexicon import Lexicon
@@ -186,7 +185,7 @@ class Engine:
             why = "follow-up: the last entry's aspect across frameworks"
             frameworks = (*about, *others)
             return Reading("compare", FOLLOW_UP_CONFIDENCE, why, frameworks=frameworks, aspect=aspects[0])
-        new = content | (self.faq_index.content(others) if points_back(shape) else frozenset())
+        new = content | (self.faq_index.content(others) if shape.points_back else frozenset())
         if not new:
             return None
         earlier = self.lexicon.analyse(previous.query[:MAX_QUERY_CHARS]).tokens
@@ -403,9 +402,7 @@ class Engine:
     @staticmethod
     def _names_only_a_framework(shape: Shape, content: frozenset[str]) -> bool:
         """One framework and nothing else: no aspect, use case, intent cue or other content."""
-        cues = (
-            shape.compare or shape.pros or shape.cons or shape.pros_word or shape.cons_word or shape.verdict
-        )
+        cues = shape.compare or shape.opinion_cue
         return len(shape.frameworks) == 1 and len(shape.mentions) == 1 and not content and not cues
 
     def _verdict_frameworks(self, frameworks: Sequence[str]) -> tuple[str, ...]:

@@ -16,10 +16,6 @@ from bot.engine.reading import Reading
 
 FOLLOW_UP_CONFIDENCE = 0.85
 PRONOUNS = frozenset({"it", "that", "this", "them", "those", "one", "ones"})
-ANAPHORA = (
-    ("like", "that"), ("like", "this"), ("the", "same"), ("equivalent",), ("counterpart",), ("which", "one"),
-)  # fmt: skip
-"""Words that point back at the last answer wherever they stand ("does jax have something like that")."""
 
 VerdictReading = Callable[[Sequence[str], str | None, float, str], Reading | None]
 """Builds a verdict reading for (frameworks, use case, confidence, why), if a verdict exists."""
@@ -29,7 +25,7 @@ def leans_on_context(shape: Shape, content: frozenset[str]) -> bool:
     """Whether a question only makes sense after the previous turn ("and jax?", "why?")."""
     if len(shape.frameworks) >= 2:
         return False
-    if points_back(shape):  # "like that" is no praise
+    if shape.points_back:  # "like that" is no praise
         return len(content) <= 3
     if shape.frameworks and (shape.pros or shape.cons or shape.pros_word or shape.cons_word):
         return False  # "what's bad about keras" stands on its own
@@ -37,7 +33,7 @@ def leans_on_context(shape: Shape, content: frozenset[str]) -> bool:
         return len(content) <= 3
     if shape.named_anything:
         return len(content) <= 1
-    if shape.expand or shape.pros or shape.cons or shape.pros_word or shape.cons_word or shape.verdict:
+    if shape.expand or shape.opinion_cue:
         return not content  # "why?", "and the bad?", "which is better then?"
     return False
 
@@ -124,26 +120,12 @@ def follow_up(
 
 def asks_something(shape: Shape) -> bool:
     """Whether the question carries an intent cue of its own (compare, pros, cons, which, why…)."""
-    return (
-        shape.compare
-        or shape.pros
-        or shape.cons
-        or shape.pros_word
-        or shape.cons_word
-        or shape.verdict
-        or shape.expand
-    )
+    return shape.compare or shape.expand or shape.opinion_cue
 
 
 def says_it_follows_up(shape: Shape) -> bool:
     """Whether the wording itself leans on the last turn: "what about…", "and…", "is it…"."""
-    return shape.follow_up_opener or bool(PRONOUNS & set(shape.tokens[:3])) or points_back(shape)
-
-
-def points_back(shape: Shape) -> bool:
-    """Whether the question points back at the last answer ("something like that")."""
-    words = shape.tokens
-    return any(tuple(words[i : i + len(a)]) == a for a in ANAPHORA for i in range(len(words)))
+    return shape.follow_up_opener or bool(PRONOUNS & set(shape.tokens[:3])) or shape.points_back
 
 
 def merge(first: Sequence[str], extra: Sequence[str]) -> tuple[str, ...]:

@@ -42,6 +42,11 @@ def keep_select(made: SelectItemT, item: discord.ui.Item[Any]) -> SelectItemT:
     return made
 
 
+def first_choice(select: discord.ui.Select[Any]) -> str | None:
+    """The option a member chose in a select, if any."""
+    return select.values[0] if select.values else None
+
+
 def custom_id(text: str) -> str:
     if len(text) > limits.CUSTOM_ID:
         raise ValueError(f"custom id too long: {text!r}")
@@ -132,7 +137,7 @@ class PickSelect(discord.ui.DynamicItem[discord.ui.Select[Any]], template=r"v:pi
         return keep_select(cls(), item)
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        key = self.item.values[0] if self.item.values else ""
+        key = first_choice(self.item) or ""
         await versus_bot(interaction).show_key(interaction, key)
 
 
@@ -197,7 +202,7 @@ class UseCaseSelect(
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         bot = versus_bot(interaction)
-        use_case = self.item.values[0] if self.item.values else None
+        use_case = first_choice(self.item)
         try:
             answer = bot.engine.answer_for(
                 "verdict", frameworks=self.frameworks.split(","), use_case=use_case

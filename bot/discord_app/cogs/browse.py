@@ -11,7 +11,7 @@ from discord.ext import commands
 
 import bot.limits as limits
 from bot.discord_app.client import VersusBot, send
-from bot.discord_app.components import CHART_FILE, custom_id, keep_select, versus_bot
+from bot.discord_app.components import CHART_FILE, custom_id, first_choice, keep_select, versus_bot
 from bot.engine import Answer
 from bot.engine.normalize import normalize
 from bot.knowledge import KnowledgeBase
@@ -70,7 +70,7 @@ class FaqTagSelect(discord.ui.DynamicItem[discord.ui.Select[Any]], template=r"v:
         return keep_select(cls(), item)
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        tag = self.item.values[0] if self.item.values else ALL_TAGS
+        tag = first_choice(self.item) or ALL_TAGS
         embed, view = faq_page(versus_bot(interaction).engine.knowledge, tag, 1)
         await interaction.response.edit_message(embed=embed, view=view)
 
@@ -117,7 +117,7 @@ class FaqEntrySelect(discord.ui.DynamicItem[discord.ui.Select[Any]], template=r"
         return keep_select(cls(), item)
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        await versus_bot(interaction).show_key(interaction, self.item.values[0] if self.item.values else "")
+        await versus_bot(interaction).show_key(interaction, first_choice(self.item) or "")
 
 
 def faq_page(kb: KnowledgeBase, tag: str, page: int) -> tuple[discord.Embed, discord.ui.View]:

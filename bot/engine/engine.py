@@ -7,9 +7,10 @@ event loop. What a question *names* decides most answers (ARCHITECTURE.md):
 2. find the frameworks, aspects and use cases it names, and its intent cues;
 3. if it leans on the previous turn ("and jax?", "why?"), resolve it
    against that turn;
-4. otherwise read its shape — two frameworks and "vs" is a comparison, one
-   framework and "downsides" is cons, "which should I pick" is a verdict — and
-   rank FAQ entries, keeping whichever reading is the more confident;
+4. otherwise read it on its own (``standalone.py``): its shape — two frameworks
+   and "vs" is a comparison, one framework and "downsides" is cons, "which
+   should I pick" is a verdict — against the ranked FAQ entries, keeping
+   whichever reading is the more confident;
 5. compare the confidence with the thresholds: answer, answer with
    suggestions, or decline with the closest entries.
 """
@@ -31,9 +32,9 @@ from bot.engine.followup import (
     says_it_follows_up,
 )
 from bot.engine.lexicon import Lexicon
-from bot.engine.normalize import stem
 from bot.engine.rank import FaqIndex, Ranked
 from bot.engine.reading import Reading
+from bot.engine.standalone import StandaloneReader
 from bot.knowledge import FaqEntry, Issue, KnowledgeBase, load_knowledge
 
 MAX_QUERY_CHARS = 500
@@ -43,33 +44,6 @@ DEFAULT_CONTEXT_TTL = 300.0
 SUGGESTION_FLOOR = 0.2
 """FAQ entries scoring below this are not worth suggesting at all."""
 MAX_SUGGESTIONS = 3
-MARGIN_BASE = 0.85
-MARGIN_GAIN = 1.0
-MARGIN_CAP = 0.3
-"""FAQ confidence is the top score scaled by how far it leads the runner-up:
-an entry that barely beats another is less certain than its score alone says."""
-NAMES_ONLY_FACTOR = 0.5
-NOT_EVIDENCE = frozenset(stem(w) for w in ALL_CUES | GENERIC_WORDS)
-"""Matched words that say nothing about which FAQ entry is meant (stemmed, as matched)."""
-UNEXPLAINED_WORD_PENALTY = 0.05
-MAX_UNEXPLAINED_PENALTY = 0.3
-NARROWER_FACTOR = 0.7
-OTHER_FRAMEWORK_FACTOR = 0.5
-"""An entry about other frameworks than the question names answers it only by accident."""
-UNKNOWN_SHARE_FREE = 0.45
-UNKNOWN_SHARE_PENALTY = 1.5
-"""When more than UNKNOWN_SHARE_FREE of a question's weight is on words the knowledge
-never uses ("install nvidia drivers on ubuntu"), it is probably about something else
-however well an entry's phrasing matches the rest: confidence drops in proportion."""
-OR_CONFIDENCE = 0.75
-"""A comparison asked only by "X or Y" is less certain than one asked by "vs":
-the question may be about how the two relate ("is keras part of tf or its own thing")."""
-BARE_NAME_CONFIDENCE = 0.7
-"""A framework named on its own ("pytorch?") gets its pros, expanded with its summary,
-unless the best FAQ entry is about that framework alone."""
-VERDICT_SPARE_WORDS = 2
-"""'Best pick for research?' (a verdict cue and a use case) stays a verdict with this many
-other words; each costs confidence. 'Which framework…' and a use case needs no such limit."""
 
 
 class KnowledgeLoadError(Exception):
@@ -97,7 +71,7 @@ class Engine:
         self.lexicon = Lexicon.from_knowledge(knowledge)
         self.entities = EntityTable.from_knowledge(knowledge, self.lexicon)
         self.faq_index = FaqIndex(list(knowledge.faq.values()), self.lexicon, self._features)
-        self._all_frameworks = tuple(knowledge.frameworks)
+        self.readings = StandaloneReader(knowledge, self.faq_index)
 
     @classmethod
     def from_directory(
@@ -140,7 +114,7 @@ class Engine:
         content = self._content(shape)
         exact = self.faq_index.exact(analysis.tokens)
         if previous is not None and leans_on_context(shape, content):
-            reading = follow_up(shape, previous, self._verdict_reading, self._about(previous), content)
+            reading = follow_up(shape, previous, self.readings.verdict, self._about(previous), content)
             if reading is None and previous.kind == "faq" and says_it_follows_up(shape):
                 reading = self._faq_follow_up(analysis.tokens, shape, content, previous)
             if (
@@ -152,11 +126,11 @@ class Engine:
                 # "license of jax?" names a framework and little else, like "and jax?", but
                 # it is a question of its own when the knowledge answers it as one. ("mobile?"
                 # after a comparison names no framework: it narrows the comparison.)
-                alone = self._standalone(shape, content, ranked, exact)
+                alone = self.readings.read(shape, content, ranked, exact)
                 if alone.kind != "none" and alone.confidence >= reading.confidence:
                     reading = alone
         if reading is None:
-            reading = self._standalone(shape, content, ranked, exact)
+            reading = self.readings.read(shape, content, ranked, exact)
         return self._finish(query, reading, ranked, limits)
 
     def _about(self, answer: Answer) -> tuple[str, ...]:
@@ -194,7 +168,7 @@ class Engine:
         ranked = [
             r for r in self._rank(combined, combined_shape, MAX_SUGGESTIONS + 3) if new & frozenset(r.matched)
         ]
-        reading = self._faq_reading(combined_shape, ranked, False)
+        reading = self.readings.faq(combined_shape, ranked, False)
         if reading is None:
             return None
         confidence = min(reading.confidence, FOLLOW_UP_CONFIDENCE)
@@ -266,7 +240,7 @@ class Engine:
         )
         if kind == "verdict" and not frameworks:
             reading = Reading(kind, 1.0, "named outright", use_case=use_case, expanded=expanded,
-                              frameworks=self._verdict_frameworks(()))  # fmt: skip
+                              frameworks=self.readings.verdict_frameworks(()))  # fmt: skip
         return self._finish(query, reading, (), self.thresholds)
 
     def answer_for_key(self, key: str, query: str = "") -> Answer:
@@ -303,138 +277,6 @@ class Engine:
         return self.faq_index.content(
             w for w in shape.leftover if w not in ALL_CUES and w not in GENERIC_WORDS
         )
-
-    # -- standalone -------------------------------------------------------
-
-    def _faq_reading(self, shape: Shape, ranked: Sequence[Ranked], structured: bool) -> Reading | None:
-        if not ranked:
-            return None
-        top = ranked[0]
-        runner_up = ranked[1].score if len(ranked) > 1 else 0.0
-        margin = top.score - runner_up
-        confidence = min(1.0, max(0.0, top.score * (MARGIN_BASE + MARGIN_GAIN * min(margin, MARGIN_CAP))))
-        mentioned = {shape.tokens[i] for m in shape.mentions for i in range(m.start, m.end)}
-        evidence = {w for w in top.matched if not w.startswith("@")}
-        evidence -= NOT_EVIDENCE
-        evidence -= {stem(w) for w in mentioned}
-        about_the_one_named = len(shape.frameworks) == 1 and top.entry.frameworks == shape.frameworks
-        if structured and not evidence and not about_the_one_named:
-            # Matching on the names the question uses (frameworks, aspects) and
-            # on cue words alone is no evidence for one entry over another:
-            # those names already shaped the structured reading.
-            confidence *= NAMES_ONLY_FACTOR
-        # "Which framework…" without a name asks about all of them.
-        asked_about = shape.frameworks or (self._all_frameworks if shape.asks_which_framework else ())
-        if (
-            len(asked_about) >= 2
-            and top.entry.frameworks
-            and not set(asked_about) <= set(top.entry.frameworks)
-        ):
-            confidence *= NARROWER_FACTOR  # the question is about more frameworks than the entry
-        if (
-            shape.frameworks
-            and top.entry.frameworks
-            and not set(shape.frameworks) & set(top.entry.frameworks)
-        ):
-            confidence *= OTHER_FRAMEWORK_FACTOR  # "is jax good for research": not TensorFlow's entry
-        unknown = self.faq_index.unknown_share(shape.tokens)
-        confidence *= max(0.0, 1.0 - UNKNOWN_SHARE_PENALTY * max(0.0, unknown - UNKNOWN_SHARE_FREE))
-        why = f"FAQ match {top.score:.2f} on {', '.join(top.matched) or 'nothing'} (margin {margin:.2f})"
-        return Reading("faq", confidence, why, id=top.entry.id)
-
-    def _verdict_reading(
-        self, frameworks: Sequence[str], use_case: str | None, confidence: float, why: str
-    ) -> Reading | None:
-        frameworks = self._verdict_frameworks(frameworks)
-        if (
-            self.knowledge.verdict_for(frameworks) is None
-            and self.knowledge.verdict_for(self._all_frameworks) is None
-        ):
-            return None
-        return Reading("verdict", confidence, why, frameworks=frameworks, use_case=use_case)
-
-    def _shape_reading(self, shape: Shape, content: frozenset[str]) -> Reading | None:
-        frameworks = shape.frameworks
-        aspects = shape.own_aspects
-        use_case = shape.use_cases[0] if shape.use_cases else None
-        if len(frameworks) >= 2:
-            # "X or Y for mobile" asks which to pick, like "which is better for mobile".
-            choosing = shape.verdict or shape.compare_by_or
-            if shape.aspects and not (choosing and use_case and not aspects):
-                return Reading(
-                    "compare",
-                    0.95,
-                    "two frameworks and an aspect",
-                    frameworks=frameworks,
-                    aspect=shape.aspects[0],
-                )
-            if use_case is not None:
-                return self._verdict_reading(frameworks, use_case, 0.93, "two frameworks and a use case")
-            if shape.verdict:
-                return self._verdict_reading(
-                    frameworks, None, 0.92, "two frameworks and 'which/should/better'"
-                )
-            if shape.compare:
-                if shape.compare_by_or:
-                    return Reading("compare", OR_CONFIDENCE, "two frameworks and 'or'", frameworks=frameworks)
-                return Reading("compare", 0.95, "two frameworks and 'vs'", frameworks=frameworks)
-            return Reading("compare", 0.55, "two frameworks, no cue", frameworks=frameworks)
-        if len(frameworks) == 1:
-            only = frameworks[0]
-            if shape.pros and not shape.cons:
-                return Reading("pros", 0.92, "a framework and 'pros'", framework=only)
-            if shape.cons:
-                return Reading("cons", 0.92, "a framework and 'cons'", framework=only)
-            if not shape.aspects and not shape.use_cases and len(content) <= 1:
-                if shape.cons_word:
-                    return Reading("cons", 0.8, "a framework and a complaint", framework=only)
-                if shape.pros_word or "why" in shape.tokens:
-                    return Reading("pros", 0.75, "a framework and praise", framework=only)
-            return None
-        if shape.asks_which_framework and use_case is not None:
-            return self._verdict_reading((), use_case, 0.88, "'which framework' and a use case")
-        if shape.verdict and use_case is not None and len(content) <= VERDICT_SPARE_WORDS:
-            return self._verdict_reading((), use_case, 0.85, "'which/best' and a use case")
-        if shape.verdict and not shape.named_anything and not content:
-            return self._verdict_reading((), None, 0.7, "'which should I pick' with nothing else")
-        return None
-
-    @staticmethod
-    def _names_only_a_framework(shape: Shape, content: frozenset[str]) -> bool:
-        """One framework and nothing else: no aspect, use case, intent cue or other content."""
-        cues = shape.compare or shape.opinion_cue
-        return len(shape.frameworks) == 1 and len(shape.mentions) == 1 and not content and not cues
-
-    def _verdict_frameworks(self, frameworks: Sequence[str]) -> tuple[str, ...]:
-        """The frameworks a verdict is about: those named, or all of them in the verdict's order."""
-        if frameworks:
-            return tuple(frameworks)
-        everything = self.knowledge.verdict_for(self._all_frameworks)
-        return everything.frameworks if everything is not None else self._all_frameworks
-
-    def _standalone(
-        self, shape: Shape, content: frozenset[str], ranked: Sequence[Ranked], exact: FaqEntry | None
-    ) -> Reading:
-        structured = self._shape_reading(shape, content)
-        if structured is None and exact is not None:  # a maintainer wrote this very question
-            return Reading("faq", 1.0, "one of the entry's own phrasings", id=exact.id)
-        if structured is not None and content:
-            # Words the shape does not explain make the shape less certain.
-            penalty = min(MAX_UNEXPLAINED_PENALTY, UNEXPLAINED_WORD_PENALTY * len(content))
-            structured = replace(structured, confidence=max(0.0, structured.confidence - penalty))
-        if structured is None and self._names_only_a_framework(shape, content):
-            only = shape.frameworks[0]
-            if not ranked or ranked[0].entry.frameworks != (only,):
-                # "pytorch?", "explain jax": no entry is about that framework alone, and an
-                # entry matched on its name only is a guess; its profile is not.
-                why = "a framework named on its own"
-                return Reading("pros", BARE_NAME_CONFIDENCE, why, framework=only, expanded=True)
-        faq = self._faq_reading(shape, ranked, structured is not None)
-        if structured is not None and (faq is None or structured.confidence >= faq.confidence):
-            return structured
-        if faq is not None:
-            return faq
-        return Reading("none", 0.0, "nothing in the knowledge matches")
 
     # -- finishing --------------------------------------------------------
 
@@ -483,7 +325,7 @@ class Engine:
             return compose.points_text(framework, reading.kind, expanded=reading.expanded)
         if reading.kind == "verdict":
             exact = kb.verdict_for(reading.frameworks)
-            verdict = exact or kb.verdict_for(self._all_frameworks)
+            verdict = exact or kb.verdict_for(self.readings.all_frameworks)
             if verdict is not None:
                 # Without a verdict for exactly these frameworks, say which one is shown.
                 shown = reading.frameworks if exact is not None else verdict.frameworks

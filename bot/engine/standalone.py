@@ -1,0 +1,187 @@
+"""Reading a question on its own: what its shape asks for, against the best FAQ entries.
+
+The shape decides most answers: two frameworks and "vs" is a comparison, one
+framework and "downsides" is cons, "which should I pick" is a verdict. FAQ
+entries are ranked alongside, and the more confident reading wins; an FAQ
+reading's confidence is its score, scaled by its lead over the runner-up and
+discounted where the match is weak evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from bot.engine.detect import ALL_CUES, GENERIC_WORDS, Shape
+from bot.engine.normalize import stem
+from bot.engine.rank import FaqIndex, Ranked
+from bot.engine.reading import Reading
+from bot.knowledge import FaqEntry, KnowledgeBase
+
+MARGIN_BASE = 0.85
+MARGIN_GAIN = 1.0
+MARGIN_CAP = 0.3
+"""FAQ confidence is the top score scaled by how far it leads the runner-up:
+an entry that barely beats another is less certain than its score alone says."""
+NAMES_ONLY_FACTOR = 0.5
+NOT_EVIDENCE = frozenset(stem(w) for w in ALL_CUES | GENERIC_WORDS)
+"""Matched words that say nothing about which FAQ entry is meant (stemmed, as matched)."""
+UNEXPLAINED_WORD_PENALTY = 0.05
+MAX_UNEXPLAINED_PENALTY = 0.3
+NARROWER_FACTOR = 0.7
+OTHER_FRAMEWORK_FACTOR = 0.5
+"""An entry about other frameworks than the question names answers it only by accident."""
+UNKNOWN_SHARE_FREE = 0.45
+UNKNOWN_SHARE_PENALTY = 1.5
+"""When more than UNKNOWN_SHARE_FREE of a question's weight is on words the knowledge
+never uses ("install nvidia drivers on ubuntu"), it is probably about something else
+however well an entry's phrasing matches the rest: confidence drops in proportion."""
+OR_CONFIDENCE = 0.75
+"""A comparison asked only by "X or Y" is less certain than one asked by "vs":
+the question may be about how the two relate ("is keras part of tf or its own thing")."""
+BARE_NAME_CONFIDENCE = 0.7
+"""A framework named on its own ("pytorch?") gets its pros, expanded with its summary,
+unless the best FAQ entry is about that framework alone."""
+VERDICT_SPARE_WORDS = 2
+"""'Best pick for research?' (a verdict cue and a use case) stays a verdict with this many
+other words; each costs confidence. 'Which framework…' and a use case needs no such limit."""
+
+
+class StandaloneReader:
+    """Readings of a question that does not lean on the previous turn, for one knowledge base."""
+
+    def __init__(self, knowledge: KnowledgeBase, faq_index: FaqIndex) -> None:
+        self.knowledge = knowledge
+        self.faq_index = faq_index
+        self.all_frameworks = tuple(knowledge.frameworks)
+
+    def faq(self, shape: Shape, ranked: Sequence[Ranked], structured: bool) -> Reading | None:
+        """The best-ranked FAQ entry as a reading; ``structured`` says the shape gave one too."""
+        if not ranked:
+            return None
+        top = ranked[0]
+        runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+        margin = top.score - runner_up
+        confidence = min(1.0, max(0.0, top.score * (MARGIN_BASE + MARGIN_GAIN * min(margin, MARGIN_CAP))))
+        mentioned = {shape.tokens[i] for m in shape.mentions for i in range(m.start, m.end)}
+        evidence = {w for w in top.matched if not w.startswith("@")}
+        evidence -= NOT_EVIDENCE
+        evidence -= {stem(w) for w in mentioned}
+        about_the_one_named = len(shape.frameworks) == 1 and top.entry.frameworks == shape.frameworks
+        if structured and not evidence and not about_the_one_named:
+            # Matching on the names the question uses (frameworks, aspects) and
+            # on cue words alone is no evidence for one entry over another:
+            # those names already shaped the structured reading.
+            confidence *= NAMES_ONLY_FACTOR
+        # "Which framework…" without a name asks about all of them.
+        asked_about = shape.frameworks or (self.all_frameworks if shape.asks_which_framework else ())
+        if (
+            len(asked_about) >= 2
+            and top.entry.frameworks
+            and not set(asked_about) <= set(top.entry.frameworks)
+        ):
+            confidence *= NARROWER_FACTOR  # the question is about more frameworks than the entry
+        if (
+            shape.frameworks
+            and top.entry.frameworks
+            and not set(shape.frameworks) & set(top.entry.frameworks)
+        ):
+            confidence *= OTHER_FRAMEWORK_FACTOR  # "is jax good for research": not TensorFlow's entry
+        unknown = self.faq_index.unknown_share(shape.tokens)
+        confidence *= max(0.0, 1.0 - UNKNOWN_SHARE_PENALTY * max(0.0, unknown - UNKNOWN_SHARE_FREE))
+        why = f"FAQ match {top.score:.2f} on {', '.join(top.matched) or 'nothing'} (margin {margin:.2f})"
+        return Reading("faq", confidence, why, id=top.entry.id)
+
+    def verdict(
+        self, frameworks: Sequence[str], use_case: str | None, confidence: float, why: str
+    ) -> Reading | None:
+        frameworks = self.verdict_frameworks(frameworks)
+        if (
+            self.knowledge.verdict_for(frameworks) is None
+            and self.knowledge.verdict_for(self.all_frameworks) is None
+        ):
+            return None
+        return Reading("verdict", confidence, why, frameworks=frameworks, use_case=use_case)
+
+    def _shape(self, shape: Shape, content: frozenset[str]) -> Reading | None:
+        frameworks = shape.frameworks
+        aspects = shape.own_aspects
+        use_case = shape.use_cases[0] if shape.use_cases else None
+        if len(frameworks) >= 2:
+            # "X or Y for mobile" asks which to pick, like "which is better for mobile".
+            choosing = shape.verdict or shape.compare_by_or
+            if shape.aspects and not (choosing and use_case and not aspects):
+                return Reading(
+                    "compare",
+                    0.95,
+                    "two frameworks and an aspect",
+                    frameworks=frameworks,
+                    aspect=shape.aspects[0],
+                )
+            if use_case is not None:
+                return self.verdict(frameworks, use_case, 0.93, "two frameworks and a use case")
+            if shape.verdict:
+                return self.verdict(frameworks, None, 0.92, "two frameworks and 'which/should/better'")
+            if shape.compare:
+                if shape.compare_by_or:
+                    return Reading("compare", OR_CONFIDENCE, "two frameworks and 'or'", frameworks=frameworks)
+                return Reading("compare", 0.95, "two frameworks and 'vs'", frameworks=frameworks)
+            return Reading("compare", 0.55, "two frameworks, no cue", frameworks=frameworks)
+        if len(frameworks) == 1:
+            only = frameworks[0]
+            if shape.pros and not shape.cons:
+                return Reading("pros", 0.92, "a framework and 'pros'", framework=only)
+            if shape.cons:
+                return Reading("cons", 0.92, "a framework and 'cons'", framework=only)
+            if not shape.aspects and not shape.use_cases and len(content) <= 1:
+                if shape.cons_word:
+                    return Reading("cons", 0.8, "a framework and a complaint", framework=only)
+                if shape.pros_word or "why" in shape.tokens:
+                    return Reading("pros", 0.75, "a framework and praise", framework=only)
+            return None
+        if shape.asks_which_framework and use_case is not None:
+            return self.verdict((), use_case, 0.88, "'which framework' and a use case")
+        if shape.verdict and use_case is not None and len(content) <= VERDICT_SPARE_WORDS:
+            return self.verdict((), use_case, 0.85, "'which/best' and a use case")
+        if shape.verdict and not shape.named_anything and not content:
+            return self.verdict((), None, 0.7, "'which should I pick' with nothing else")
+        return None
+
+    @staticmethod
+    def _names_only_a_framework(shape: Shape, content: frozenset[str]) -> bool:
+        """One framework and nothing else: no aspect, use case, intent cue or other content."""
+        cues = shape.compare or shape.opinion_cue
+        return len(shape.frameworks) == 1 and len(shape.mentions) == 1 and not content and not cues
+
+    def verdict_frameworks(self, frameworks: Sequence[str]) -> tuple[str, ...]:
+        """The frameworks a verdict is about: those named, or all of them in the verdict's order."""
+        if frameworks:
+            return tuple(frameworks)
+        everything = self.knowledge.verdict_for(self.all_frameworks)
+        return everything.frameworks if everything is not None else self.all_frameworks
+
+    def read(
+        self, shape: Shape, content: frozenset[str], ranked: Sequence[Ranked], exact: FaqEntry | None
+    ) -> Reading:
+        """The more confident of the shape's reading and the best FAQ entry; ``exact`` is the
+        entry one of whose phrasings the question is, if any."""
+        structured = self._shape(shape, content)
+        if structured is None and exact is not None:  # a maintainer wrote this very question
+            return Reading("faq", 1.0, "one of the entry's own phrasings", id=exact.id)
+        if structured is not None and content:
+            # Words the shape does not explain make the shape less certain.
+            penalty = min(MAX_UNEXPLAINED_PENALTY, UNEXPLAINED_WORD_PENALTY * len(content))
+            structured = replace(structured, confidence=max(0.0, structured.confidence - penalty))
+        if structured is None and self._names_only_a_framework(shape, content):
+            only = shape.frameworks[0]
+            if not ranked or ranked[0].entry.frameworks != (only,):
+                # "pytorch?", "explain jax": no entry is about that framework alone, and an
+                # entry matched on its name only is a guess; its profile is not.
+                why = "a framework named on its own"
+                return Reading("pros", BARE_NAME_CONFIDENCE, why, framework=only, expanded=True)
+        faq = self.faq(shape, ranked, structured is not None)
+        if structured is not None and (faq is None or structured.confidence >= faq.confidence):
+            return structured
+        if faq is not None:
+            return faq
+        return Reading("none", 0.0, "nothing in the knowledge matches")

@@ -8,6 +8,7 @@ already rewritten), so "pytroch vs tensorflwo for phones" arrives here as
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -208,6 +209,12 @@ def _unique(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
 
 
+def _by_mentions(items: Iterable[str]) -> tuple[str, ...]:
+    """Distinct items, the most often named first (ties: the first named first)."""
+    counts = Counter(items)
+    return tuple(sorted(counts, key=lambda item: -counts[item]))
+
+
 def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) -> Shape:
     """The shape of analysed ``words``; ``raw`` (the tokens before rewriting) tells
     whether every comparison cue was a plain "or" (the knowledge rewrites "or" to "compare")."""
@@ -224,7 +231,7 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         tokens=tuple(words),
         mentions=tuple(mentions),
         frameworks=_unique(m.id for m in mentions if m.kind == "framework"),
-        aspects=_unique(m.id for m in mentions if m.kind == "aspect"),
+        aspects=_by_mentions(m.id for m in mentions if m.kind == "aspect"),
         use_cases=_unique(m.id for m in mentions if m.kind == "use_case"),
         compare=compare,
         compare_by_or=by_or,

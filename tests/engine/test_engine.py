@@ -338,6 +338,13 @@ def test_an_aspect_is_named_by_another_form_of_its_alias(engine):
     assert engine.ask("pytorch vs jax, quick overview").aspect is None
 
 
+def test_the_aspect_named_most_often_is_the_one_compared(engine):
+    # "gpu" names hardware support, but "node", "cluster" and "scales" all name distributed training.
+    answer = engine.ask("jax vs pytorch on a 4 node gpu cluster, which one scales nicer")
+    assert (answer.kind, answer.aspect) == ("compare", "distributed-training")
+    assert engine.ask("pytorch vs tensorflow on gpus").aspect == "hardware-support"
+
+
 def test_follow_up_narrows_a_verdict_to_a_use_case(engine):
     answer = ask_turns(engine, "which should i pick for research", "what about production?")
     assert (answer.kind, answer.use_case) == ("verdict", "production")

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from bot.engine import text as compose
 from bot.engine.answer import Answer, Candidate, Context, Kind, Suggestion, Thresholds
+from bot.engine.decline import DeclineIndex
 from bot.engine.detect import ALL_CUES, GENERIC_WORDS, EntityTable, Shape, shape_of, with_concepts
 from bot.engine.followup import (
     FOLLOW_UP_CONFIDENCE,
@@ -71,7 +72,10 @@ class Engine:
         self.lexicon = Lexicon.from_knowledge(knowledge)
         self.entities = EntityTable.from_knowledge(knowledge, self.lexicon)
         self.faq_index = FaqIndex(list(knowledge.faq.values()), self.lexicon, self._features)
-        self.readings = StandaloneReader(knowledge, self.faq_index)
+        declines = DeclineIndex(
+            list(knowledge.declines.values()), self.lexicon, self.faq_index, self._features
+        )
+        self.readings = StandaloneReader(knowledge, self.faq_index, declines)
 
     @classmethod
     def from_directory(

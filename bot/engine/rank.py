@@ -83,7 +83,7 @@ class FaqIndex:
                 self._exact.setdefault(phrasing, entry)  # the first entry to use a phrasing keeps it
             analysed = [expand(phrasing) for phrasing in plain]
             phrasings = tuple(self._content(words) for words in analysed)
-            pairs.append(frozenset().union(*(self._word_pairs(words) for words in analysed)))
+            pairs.append(frozenset().union(*(self.word_pairs(words) for words in analysed)))
             labels = self._content(
                 expand(
                     lexicon.analyse_known(
@@ -111,7 +111,7 @@ class FaqIndex:
         self._postings = {w: dict(p) for w, p in postings.items()}
         self._words = tuple(s | w for s, w in zip(strong, weak, strict=True))
         self._phrasing_scales = tuple(
-            tuple(self._coverage_scale(sum(self.idf(w) for w in p)) for p in phrasings)
+            tuple(self.coverage_scale(sum(self.idf(w) for w in p)) for p in phrasings)
             for phrasings in self._phrasings
         )
         self._about = tuple(frozenset(e.frameworks) for e in self.entries)
@@ -119,7 +119,7 @@ class FaqIndex:
         self._aspects = tuple(frozenset(r.id for r in e.related if r.kind == "aspect") for e in self.entries)
 
     @staticmethod
-    def _coverage_scale(weight: float) -> float:
+    def coverage_scale(weight: float) -> float:
         """Turns a phrasing's covered weight into its score: the covered share, discounted
         for a light phrasing (see FULL_PHRASING_WEIGHT)."""
         return min(1.0, weight / FULL_PHRASING_WEIGHT) / weight
@@ -127,7 +127,7 @@ class FaqIndex:
     def _content(self, words: Iterable[str]) -> frozenset[str]:
         return frozenset(self._stem(w) for w in words if w not in self._ignore)
 
-    def _word_pairs(self, words: Iterable[str]) -> frozenset[tuple[str, str]]:
+    def word_pairs(self, words: Iterable[str]) -> frozenset[tuple[str, str]]:
         """Adjacent content words, in order: evidence that word order also agrees."""
         return frozenset(itertools.pairwise(self._stem(w) for w in words if w not in self._ignore))
 
@@ -172,6 +172,10 @@ class FaqIndex:
         weight = self._idf.get(word, self.unknown_idf)
         return weight * CONCEPT_WEIGHT if word.startswith(CONCEPT_PREFIX) else weight
 
+    def entries_using(self, word: str) -> int:
+        """How many entries use ``word`` (analysed and stemmed), in any of their texts."""
+        return len(self._postings.get(word, ()))
+
     def unknown_share(self, words: Iterable[str]) -> float:
         """The share of a question's weight on words no entry uses at all (0 for no words)."""
         weights = {w: self.idf(w) for w in self._content(words) if not w.startswith(CONCEPT_PREFIX)}
@@ -199,7 +203,7 @@ class FaqIndex:
         named_aspects = frozenset(aspects)
         words = list(words)
         query = self._content(words)
-        query_pairs = self._word_pairs(words)
+        query_pairs = self.word_pairs(words)
         if not query:
             return []
         weights = {w: self.idf(w) for w in query}

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from bot.engine.detect import ALL_CUES, GENERIC_WORDS, Shape
+from bot.engine.decline import DeclineIndex
+from bot.engine.detect import ALL_CUES, GENERIC_WORDS, Shape, with_concepts
 from bot.engine.normalize import stem
 from bot.engine.rank import FaqIndex, Ranked
 from bot.engine.reading import Reading
@@ -36,6 +37,11 @@ UNKNOWN_SHARE_PENALTY = 1.5
 """When more than UNKNOWN_SHARE_FREE of a question's weight is on words the knowledge
 never uses ("install nvidia drivers on ubuntu"), it is probably about something else
 however well an entry's phrasing matches the rest: confidence drops in proportion."""
+DECLINE_LEAD = 1.0
+DECLINED_FACTOR = 0.5
+"""A question that fits a declined topic (``declines`` in the knowledge) at least
+DECLINE_LEAD times as well as its best FAQ entry is probably that topic: the FAQ
+reading keeps DECLINED_FACTOR of its confidence."""
 OR_CONFIDENCE = 0.75
 """A comparison asked only by "X or Y" is less certain than one asked by "vs":
 the question may be about how the two relate ("is keras part of tf or its own thing")."""
@@ -50,9 +56,10 @@ other words; each costs confidence. 'Which framework…' and a use case needs no
 class StandaloneReader:
     """Readings of a question that does not lean on the previous turn, for one knowledge base."""
 
-    def __init__(self, knowledge: KnowledgeBase, faq_index: FaqIndex) -> None:
+    def __init__(self, knowledge: KnowledgeBase, faq_index: FaqIndex, declines: DeclineIndex) -> None:
         self.knowledge = knowledge
         self.faq_index = faq_index
+        self.declines = declines
         self.all_frameworks = tuple(knowledge.frameworks)
 
     def faq(self, shape: Shape, ranked: Sequence[Ranked], structured: bool) -> Reading | None:
@@ -90,6 +97,10 @@ class StandaloneReader:
         unknown = self.faq_index.unknown_share(shape.tokens)
         confidence *= max(0.0, 1.0 - UNKNOWN_SHARE_PENALTY * max(0.0, unknown - UNKNOWN_SHARE_FREE))
         why = f"FAQ match {top.score:.2f} on {', '.join(top.matched) or 'nothing'} (margin {margin:.2f})"
+        declined = self.declines.best(with_concepts(shape.tokens, shape.mentions))
+        if declined is not None and declined.score >= DECLINE_LEAD * top.score:
+            confidence *= DECLINED_FACTOR
+            why += f"; fits the declined topic '{declined.topic.id}' better ({declined.score:.2f})"
         return Reading("faq", confidence, why, id=top.entry.id)
 
     def verdict(

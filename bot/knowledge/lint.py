@@ -26,7 +26,8 @@ def lint_knowledge(kb: KnowledgeBase, today: dt.date | None = None) -> list[Issu
     """Every lint warning for ``kb``, in a stable order."""
     today = today or dt.date.today()
     issues: list[Issue] = []
-    for check in (_references, _missing_cells, _alias_clashes, _similar_questions, _sources):
+    checks = (_references, _missing_cells, _alias_clashes, _similar_questions, _declined_questions, _sources)
+    for check in checks:
         issues.extend(check(kb))
     issues.extend(_lengths(kb))
     issues.extend(_staleness(kb, today))
@@ -150,6 +151,32 @@ def _similar_questions(kb: KnowledgeBase) -> Iterator[Issue]:
                 f"FAQ '{entries[b].id}' and '{entries[a].id}' are phrased so alike that they "
                 f"would steal each other's matches: '{other_text}' ~ '{text}'",
             )
+
+
+def _declined_questions(kb: KnowledgeBase) -> Iterator[Issue]:
+    """A declined topic phrased like an FAQ entry would turn that entry's own questions away."""
+    faq_phrasings = [
+        (utils.default_process(text), entry.id)
+        for entry in kb.faq.values()
+        for text in (entry.question, *entry.alternates)
+    ]
+    if not faq_phrasings:
+        return
+    texts = [text for text, _ in faq_phrasings]
+    for topic in kb.declines.values():
+        for phrasing in topic.phrasings:
+            found = process.extractOne(
+                utils.default_process(phrasing),
+                texts,
+                scorer=fuzz.token_sort_ratio,
+                score_cutoff=SIMILAR_QUESTION_SCORE,
+            )
+            if found is not None:
+                yield _warn(
+                    topic.origin,
+                    f"declined topic '{topic.id}' is phrased like FAQ '{faq_phrasings[found[2]][1]}': "
+                    f"'{phrasing}' ~ '{found[0]}'",
+                )
 
 
 def _sources(kb: KnowledgeBase) -> Iterator[Issue]:

@@ -19,6 +19,7 @@ from bot.knowledge.model import (
     Aspect,
     Call,
     Cell,
+    Decline,
     FaqEntry,
     Framework,
     KnowledgeBase,
@@ -158,6 +159,7 @@ class _Builder:
     faq: dict[str, FaqEntry] = field(default_factory=dict)
     verdicts: dict[str, Verdict] = field(default_factory=dict)
     synonyms: dict[str, str] = field(default_factory=dict)
+    declines: dict[str, Decline] = field(default_factory=dict)
     synonym_origin: dict[str, Origin] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
 
@@ -174,6 +176,9 @@ class _Builder:
             self._put(self.faq, "FAQ", _faq(raw, origin), origin)
         for origin, raw in _entries(document, "verdicts"):
             self._put(self.verdicts, "verdict", _verdict(raw, origin), origin)
+        for origin, raw in _entries(document, "declines"):
+            decline = Decline(raw["id"], raw["topic"].strip(), _strings(raw, "phrasings"), origin)
+            self._put(self.declines, "declined topic", decline, origin)
         for term, variants in data.get("synonyms", {}).items():
             origin = Origin(document.file, document.line_of(("synonyms", term)))
             for variant in (term, *variants):
@@ -216,6 +221,7 @@ class _Builder:
             verdicts=self.verdicts,
             synonyms=self.synonyms,
             version=version,
+            declines=self.declines,
         )
 
 

@@ -115,6 +115,20 @@ class FaqEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class Decline:
+    """A topic members ask about that the knowledge does not cover, and how they phrase it.
+
+    The engine declines a question that fits such a topic better than any FAQ entry
+    (see :mod:`bot.engine.decline`).
+    """
+
+    id: str
+    topic: str
+    phrasings: tuple[str, ...]
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
 class Call:
     """One verdict: a line of summary, what to pick, and what flips it."""
 
@@ -160,11 +174,13 @@ class KnowledgeBase:
     synonyms: Mapping[str, str]
     """Variant (folded) → canonical term."""
     version: str
+    declines: Mapping[str, Decline] = field(default_factory=dict)
+    """Topics to decline (near misses), by id."""
     _framework_alias: Mapping[str, str] = field(init=False, repr=False, compare=False)
     _verdict_by_set: Mapping[frozenset[str], str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        for name in ("frameworks", "aspects", "use_cases", "faq", "verdicts", "synonyms"):
+        for name in ("frameworks", "aspects", "use_cases", "faq", "verdicts", "synonyms", "declines"):
             value = getattr(self, name)
             if not isinstance(value, MappingProxyType):
                 object.__setattr__(self, name, MappingProxyType(dict(value)))
@@ -208,4 +224,5 @@ class KnowledgeBase:
             "faq": len(self.faq),
             "verdicts": len(self.verdicts),
             "synonyms": len(self.synonyms),
+            "declined topics": len(self.declines),
         }

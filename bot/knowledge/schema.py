@@ -141,6 +141,18 @@ SYNONYMS = MapOf(
     "Canonical term → the variants members type for it.",
 )
 
+DECLINE = Record(
+    (
+        Field("id", slug()),
+        Field("topic", Text("What members ask about, in a line.", max_len=200)),
+        Field(
+            "phrasings",
+            ListOf(Text("A way members ask it.", max_len=200), "How members phrase it.", min_items=1),
+        ),
+    ),
+    "A topic the knowledge does not cover, declined even when it sounds like an FAQ entry.",
+)
+
 SECTIONS = (
     Field("frameworks", ListOf(FRAMEWORK, "Frameworks."), False),
     Field("aspects", ListOf(ASPECT, "Rows of the comparison matrix."), False),
@@ -148,6 +160,7 @@ SECTIONS = (
     Field("faq", ListOf(FAQ, "FAQ entries."), False),
     Field("verdicts", ListOf(VERDICT, "Verdicts."), False),
     Field("synonyms", SYNONYMS, False),
+    Field("declines", ListOf(DECLINE, "Topics to decline."), False),
 )
 
 FILE_SPEC = Record(SECTIONS, "A Versus knowledge file.", at_least_one=True)

@@ -62,6 +62,16 @@ def test_alike_questions_would_steal_matches(write_knowledge):
     assert "'speed' and 'install' are phrased so alike" in warning[2]
 
 
+def test_a_declined_topic_phrased_like_an_entry_would_turn_its_questions_away(write_knowledge):
+    declines = (
+        "declines:\n  - id: setup\n    topic: Set-up help\n"
+        "    phrasings: [how do i install alpha, fix my gpu]\n"
+    )
+    (warning,) = _warnings(write_knowledge({"declines.yaml": declines}))
+    assert warning[:2] == ("declines.yaml", 2)
+    assert "declined topic 'setup' is phrased like FAQ 'install'" in warning[2]
+
+
 def test_missing_sources(write_knowledge):
     faq = MINI_FAQ.replace("    sources: [https://alpha.example.org/install]\n", "")
     (warning,) = _warnings(write_knowledge({"faq.yaml": faq}))

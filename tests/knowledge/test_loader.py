@@ -141,3 +141,27 @@ def test_tests_file_schema_dir_and_hidden_files_are_not_knowledge(write_knowledg
 def test_missing_or_empty_directory(tmp_path):
     assert "not found" in load_knowledge(tmp_path / "nope").errors[0].message
     assert "no knowledge files" in load_knowledge(tmp_path).errors[0].message
+
+
+def test_declined_topics_load_with_their_phrasings(write_knowledge):
+    declines = (
+        "declines:\n"
+        "  - id: cuda-oom\n"
+        "    topic: Fixing out-of-memory errors\n"
+        "    phrasings: [cuda out of memory, oom on my gpu]\n"
+    )
+    kb = load_knowledge(write_knowledge({"declines.yaml": declines})).knowledge
+    assert kb is not None
+    topic = kb.declines["cuda-oom"]
+    assert topic.phrasings == ("cuda out of memory", "oom on my gpu")
+    assert (topic.origin.file, topic.origin.line) == ("declines.yaml", 2)
+
+
+def test_a_declined_topic_needs_a_phrasing_and_a_unique_id(write_knowledge):
+    empty = "declines:\n  - id: vague\n    topic: Something\n    phrasings: []\n"
+    result = load_knowledge(write_knowledge({"declines.yaml": empty}))
+    assert any(e.file == "declines.yaml" and "phrasings" in e.message for e in result.errors)
+
+    one = "declines:\n  - id: twice\n    topic: Something\n    phrasings: [a question]\n"
+    result = load_knowledge(write_knowledge({"a.yaml": one, "b.yaml": one}))
+    assert any("duplicate declined topic id 'twice'" in e.message for e in result.errors)

@@ -1,0 +1,114 @@
+"""Topics the maintainers decline: near misses the knowledge must not answer.
+
+A question about fixing "CUDA out of memory" shares "cuda", "memory" and
+"pytorch" with several FAQ entries, and the best of them can score well
+enough to be answered. The maintainers list such topics (``declines`` in the
+knowledge, each with the ways members phrase it); when a question matches a
+declined topic better than any FAQ entry, the FAQ reading loses its confidence.
+
+Topics are scored like FAQ entries (:mod:`bot.engine.rank`: question coverage
+blended with phrasing coverage), so the two scores compare. A word weighs by
+how rare it is among the FAQ entries and the declined topics together: "backprop"
+(one topic) counts for a lot, "give" (a dozen phrasings) for little.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from bot.engine.lexicon import Lexicon
+from bot.engine.rank import CONCEPT_PREFIX, CONCEPT_WEIGHT, PAIR_BONUS, QUESTION_SHARE, SHORTLIST, FaqIndex
+from bot.knowledge import Decline
+
+IDF_MEMO_SIZE = 50_000
+
+
+@dataclass(frozen=True, slots=True)
+class DeclineMatch:
+    topic: Decline
+    score: float
+    matched: tuple[str, ...]
+
+
+class DeclineIndex:
+    """The declined topics of one knowledge base, analysed like its FAQ entries."""
+
+    def __init__(
+        self,
+        topics: Sequence[Decline],
+        lexicon: Lexicon,
+        faq_index: FaqIndex,
+        expand: Callable[[Sequence[str]], list[str]] = list,
+    ) -> None:
+        """Index ``topics``; ``expand`` adds features to analysed tokens, as for the FAQ index."""
+        self.topics = tuple(topics)
+        self._faq_index = faq_index
+        self._idf_memo: dict[str, float] = {}
+        contents: list[list[frozenset[str]]] = []
+        pairs: list[frozenset[tuple[str, str]]] = []
+        for topic in self.topics:
+            analysed = [expand(lexicon.analyse_known(text)) for text in (topic.topic, *topic.phrasings)]
+            contents.append([p for p in map(faq_index.content, analysed) if p])
+            pairs.append(frozenset().union(*map(faq_index.word_pairs, analysed)))
+        self._pairs = tuple(pairs)
+        self._words = tuple(frozenset().union(*phrasings) for phrasings in contents)
+        self._postings: dict[str, list[int]] = {}
+        for index, words in enumerate(self._words):
+            for word in words:
+                self._postings.setdefault(word, []).append(index)
+        self._documents = len(faq_index.entries) + len(self.topics)
+        # Each phrasing with its coverage scale (see FaqIndex.coverage_scale); weights need
+        # the postings above.
+        self._phrasings = tuple(
+            tuple((p, faq_index.coverage_scale(sum(map(self.idf, p)))) for p in phrasings)
+            for phrasings in contents
+        )
+
+    def idf(self, word: str) -> float:
+        """A word's weight among the FAQ entries and declined topics together: a word many
+        topics use ("give", "work") says little about which one a question is."""
+        weight = self._idf_memo.get(word)
+        if weight is None:
+            count = self._faq_index.entries_using(word) + len(self._postings.get(word, ()))
+            weight = math.log(1.0 + (self._documents + 1) / (count + 0.5))
+            if word.startswith(CONCEPT_PREFIX):
+                weight *= CONCEPT_WEIGHT
+            if len(self._idf_memo) < IDF_MEMO_SIZE:
+                self._idf_memo[word] = weight
+        return weight
+
+    def best(self, words: Sequence[str]) -> DeclineMatch | None:
+        """The declined topic that best fits a question's analysed tokens, if any shares a word.
+
+        Like the FAQ ranking: question coverage for every topic from the postings, then
+        phrasing coverage for the SHORTLIST topics that cover most.
+        """
+        query = self._faq_index.content(words)
+        if not query or not self.topics:
+            return None
+        weights = {w: self.idf(w) for w in query}
+        total = sum(weights.values())
+        covered: dict[int, float] = {}
+        for word, weight in weights.items():
+            for index in self._postings.get(word, ()):
+                covered[index] = covered.get(index, 0.0) + weight
+        if not covered:
+            return None
+        pairs = self._faq_index.word_pairs(words)
+        best: DeclineMatch | None = None
+        for index in heapq.nlargest(SHORTLIST, covered, key=covered.__getitem__):
+            best_phrasing = max(
+                (
+                    sum(weights[w] for w in phrasing & query) * scale
+                    for phrasing, scale in self._phrasings[index]
+                ),
+                default=0.0,
+            )
+            score = QUESTION_SHARE * covered[index] / total + (1 - QUESTION_SHARE) * best_phrasing
+            score += PAIR_BONUS * min(2, len(pairs & self._pairs[index]))
+            if best is None or score > best.score:
+                best = DeclineMatch(self.topics[index], score, tuple(sorted(query & self._words[index])))
+        return best

@@ -209,6 +209,21 @@ def test_a_framework_named_on_its_own_gets_its_profile_not_a_guess(engine):
     )  # an entry about keras alone
 
 
+@pytest.mark.parametrize("question", ["jax tldr", "jax in a nutshell", "jax in one paragraph?", "eli5 jax"])
+def test_asking_for_a_summary_of_a_framework_gets_its_profile(engine, question):
+    answer = engine.ask(question)
+    assert (answer.kind, answer.framework, answer.expanded) == ("pros", "jax", True)
+
+
+def test_how_hard_to_pick_up_is_the_learning_curve(engine):
+    answer = ask_turns(engine, "jax in one paragraph?", "is it harder to pick up than pytorch?")
+    assert (answer.kind, set(answer.frameworks), answer.aspect) == (
+        "compare",
+        {"jax", "pytorch"},
+        "learning-curve",
+    )
+
+
 def test_a_comparative_follow_up_to_a_comparison_names_its_aspect(engine):
     answer = ask_turns(engine, "pytorch vs tensorflow", "which is easier to learn?")
     assert (answer.kind, answer.aspect) == ("compare", "learning-curve")

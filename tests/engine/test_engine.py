@@ -215,6 +215,12 @@ def test_asking_for_a_summary_of_a_framework_gets_its_profile(engine, question):
     assert (answer.kind, answer.framework, answer.expanded) == ("pros", "jax", True)
 
 
+def test_members_ways_of_saying_they_are_beginners(engine):
+    assert engine.ask("where do i even start with deep learning").key == "faq:beginners"
+    answer = engine.ask("never trained a model, which framework should i use")
+    assert (answer.kind, answer.use_case) == ("verdict", "beginners")
+
+
 def test_how_hard_to_pick_up_is_the_learning_curve(engine):
     answer = ask_turns(engine, "jax in one paragraph?", "is it harder to pick up than pytorch?")
     assert (answer.kind, set(answer.frameworks), answer.aspect) == (

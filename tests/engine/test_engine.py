@@ -221,6 +221,12 @@ def test_members_ways_of_saying_they_are_beginners(engine):
     assert (answer.kind, answer.use_case) == ("verdict", "beginners")
 
 
+def test_several_gpus_is_distributed_training_one_gpu_is_not(engine):
+    assert engine.ask("use all my gpus in jax").key == "faq:distributed-training"
+    assert engine.ask("pytorch vs jax on 8 gpus").aspect == "distributed-training"
+    assert engine.ask("does tensorflow support gpus").key == "faq:gpu-support"
+
+
 def test_how_hard_to_pick_up_is_the_learning_curve(engine):
     answer = ask_turns(engine, "jax in one paragraph?", "is it harder to pick up than pytorch?")
     assert (answer.kind, set(answer.frameworks), answer.aspect) == (

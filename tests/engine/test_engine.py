@@ -227,6 +227,10 @@ def test_several_gpus_is_distributed_training_one_gpu_is_not(engine):
     assert engine.ask("does tensorflow support gpus").key == "faq:gpu-support"
 
 
+def test_moving_to_another_framework_is_switching(engine):
+    assert engine.ask("thinking of jumping ship from tf to pytorch").key == "faq:switching-frameworks"
+
+
 def test_how_hard_to_pick_up_is_the_learning_curve(engine):
     answer = ask_turns(engine, "jax in one paragraph?", "is it harder to pick up than pytorch?")
     assert (answer.kind, set(answer.frameworks), answer.aspect) == (

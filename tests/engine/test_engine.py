@@ -231,6 +231,11 @@ def test_moving_to_another_framework_is_switching(engine):
     assert engine.ask("thinking of jumping ship from tf to pytorch").key == "faq:switching-frameworks"
 
 
+def test_members_idioms_for_status_and_history(engine):
+    assert engine.ask("is tensorflow on life support").key == "faq:tensorflow-status"
+    assert engine.ask("what came before tensorflow at google").key == "faq:history-tensorflow"
+
+
 def test_how_hard_to_pick_up_is_the_learning_curve(engine):
     answer = ask_turns(engine, "jax in one paragraph?", "is it harder to pick up than pytorch?")
     assert (answer.kind, set(answer.frameworks), answer.aspect) == (

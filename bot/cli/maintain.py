@@ -48,8 +48,9 @@ async def run_gaps(
     for number, gap in enumerate(gaps, start=1):
         reasons = ", ".join(f"{name} {count}" for name, count in gap.reasons)
         closest = f"{gap.closest_id} ({gap.closest_score:.2f})" if gap.closest_id else "nothing close"
+        on_purpose = f"; declined on purpose: topic '{gap.declined_topic}'" if gap.declined_topic else ""
         print(f"{number:>2}. ×{gap.count}  {gap.example!r}", file=out)
-        print(f"    {reasons}; closest: {closest}", file=out)
+        print(f"    {reasons}; closest: {closest}{on_purpose}", file=out)
         others = [q for q in gap.questions if q != gap.example]
         if others:
             print(f"    also asked as: {'; '.join(repr(q) for q in others[:3])}", file=out)

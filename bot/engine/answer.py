@@ -62,6 +62,8 @@ class Answer:
     suggestions: tuple[Suggestion, ...] = ()
     expanded: bool = False
     """True when the member asked for more (why? sources?) about the last answer."""
+    declined_topic: str | None = None
+    """For a decline: the declined topic (``declines`` in the knowledge) the question fits."""
     candidates: tuple[Candidate, ...] = field(default=(), compare=False)
     """The ranking behind the answer, for ``/kb test`` and debugging."""
 

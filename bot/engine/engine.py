@@ -293,7 +293,15 @@ class Engine:
         if reading.kind == "none" or reading.confidence < limits.suggest:
             closest = self._suggestions(ranked, exclude=None)
             text = compose.decline_text(self.knowledge, [s.title for s in closest])
-            return Answer(query, "none", reading.confidence, text, suggestions=closest, candidates=candidates)
+            return Answer(
+                query,
+                "none",
+                reading.confidence,
+                text,
+                suggestions=closest,
+                declined_topic=reading.declined,
+                candidates=candidates,
+            )
         suggestions: tuple[Suggestion, ...] = ()
         if reading.confidence < limits.answer:
             suggestions = self._suggestions(ranked, exclude=reading.id if reading.kind == "faq" else None)

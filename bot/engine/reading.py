@@ -20,3 +20,5 @@ class Reading:
     framework: str | None = None
     use_case: str | None = None
     expanded: bool = False
+    declined: str | None = None
+    """The declined topic (``declines`` in the knowledge) the question fits better, if any."""

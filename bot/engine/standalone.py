@@ -98,10 +98,10 @@ class StandaloneReader:
         confidence *= max(0.0, 1.0 - UNKNOWN_SHARE_PENALTY * max(0.0, unknown - UNKNOWN_SHARE_FREE))
         why = f"FAQ match {top.score:.2f} on {', '.join(top.matched) or 'nothing'} (margin {margin:.2f})"
         declined = self.declines.best(with_concepts(shape.tokens, shape.mentions))
-        if declined is not None and declined.score >= DECLINE_LEAD * top.score:
-            confidence *= DECLINED_FACTOR
-            why += f"; fits the declined topic '{declined.topic.id}' better ({declined.score:.2f})"
-        return Reading("faq", confidence, why, id=top.entry.id)
+        if declined is None or declined.score < DECLINE_LEAD * top.score:
+            return Reading("faq", confidence, why, id=top.entry.id)
+        why += f"; fits the declined topic '{declined.topic.id}' better ({declined.score:.2f})"
+        return Reading("faq", confidence * DECLINED_FACTOR, why, id=top.entry.id, declined=declined.topic.id)
 
     def verdict(
         self, frameworks: Sequence[str], use_case: str | None, confidence: float, why: str

@@ -36,6 +36,8 @@ class Gap:
     closest_id: str | None
     closest_title: str | None
     closest_score: float
+    declined_topic: str | None = None
+    """The declined topic (``declines`` in the knowledge) the example fits: declined on purpose."""
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -52,6 +54,7 @@ class Gap:
                 "title": self.closest_title,
                 "score": round(self.closest_score, 3),
             },
+            "declined_topic": self.declined_topic,
         }
 
     def _closest(self) -> dict[str, object]:
@@ -77,7 +80,11 @@ def reasons_for(row: StoredQuestion, low_confidence: float) -> list[str]:
 def find_gaps(
     rows: Sequence[StoredQuestion], engine: Engine, *, low_confidence: float, limit: int = 20
 ) -> list[Gap]:
-    """Group gap questions into rows, biggest first, each with its closest entry."""
+    """Group gap questions into rows, biggest first, each with its closest entry.
+
+    Rows declined on purpose (they fit a declined topic) come after the others:
+    they are gaps only if the topic should not be declined after all.
+    """
     keys: list[str] = []
     members: list[list[StoredQuestion]] = []
     for row in rows:
@@ -91,7 +98,9 @@ def find_gaps(
         else:
             members[found[2]].append(row)
     members.sort(key=lambda group: (-len(group), -max(r.asked_at for r in group).timestamp()))
-    return [_gap(group, engine, low_confidence) for group in members[:limit]]
+    gaps = [_gap(group, engine, low_confidence) for group in members]
+    gaps.sort(key=lambda gap: gap.declined_topic is not None)  # stable: biggest first within each
+    return gaps[:limit]
 
 
 def _gap(group: list[StoredQuestion], engine: Engine, low_confidence: float) -> Gap:
@@ -112,6 +121,7 @@ def _gap(group: list[StoredQuestion], engine: Engine, low_confidence: float) -> 
         closest_id=closest_id,
         closest_title=title,
         closest_score=faq.score if faq is not None else 0.0,
+        declined_topic=answer.declined_topic if answer.kind == "none" else None,
     )
 
 
@@ -121,8 +131,17 @@ def slug_of(text: str, limit: int = 6) -> str:
 
 
 def suggestion_yaml(gap: Gap, engine: Engine, today: dt.date) -> str:
-    """A ready YAML snippet: a new alternate of the closest entry, or a new entry stub."""
+    """A ready YAML snippet: a new alternate of the closest entry, or a new entry stub.
+
+    For a row declined on purpose, a note on where that happens instead.
+    """
     kb = engine.knowledge
+    topic = kb.declines.get(gap.declined_topic or "")
+    if topic is not None:
+        return (
+            f"# declined on purpose: it fits the declined topic '{topic.id}' ({topic.origin}).\n"
+            "# To answer it instead, add it to an entry's alternates and reword that topic's phrasings."
+        )
     if gap.closest_id is not None and gap.closest_score >= ALTERNATE_SCORE:
         entry = kb.faq[gap.closest_id]
         new = [q for q in gap.questions if q not in entry.alternates][:3]

@@ -30,12 +30,19 @@ def test_near_duplicates_form_one_row_biggest_first(engine):
         row("cons of jax", kind="cons", confidence=0.95),  # not a gap: confident, not down-voted
     ]
     gaps = find_gaps(rows, engine, low_confidence=0.6)
-    assert [g.count for g in gaps] == [3, 2, 1, 1]
-    assert "cuda" in gaps[0].example.lower()
-    assert dict(gaps[0].reasons) == {"declined": 3}
-    assert set(gaps[1].questions) == {"pytorch on an iphone", "pytroch on iphone"}
-    assert dict(gaps[1].reasons) == {"low confidence": 2}
-    assert gaps[1].closest_id == "pytorch-mobile"
+    # Questions the knowledge declines on purpose (declines.yaml) come last.
+    assert [(g.count, g.declined_topic is not None) for g in gaps] == [
+        (2, False),
+        (1, False),
+        (3, True),
+        (1, True),
+    ]
+    assert set(gaps[0].questions) == {"pytorch on an iphone", "pytroch on iphone"}
+    assert dict(gaps[0].reasons) == {"low confidence": 2}
+    assert gaps[0].closest_id == "pytorch-mobile"
+    assert "cuda" in gaps[2].example.lower()
+    assert dict(gaps[2].reasons) == {"declined": 3}
+    assert gaps[2].declined_topic == "cuda-out-of-memory"
     reasons = {g.example: dict(g.reasons) for g in gaps}
     assert reasons["tensorflow serving is it good"] == {"down-voted": 1}
     assert all(g.example != "cons of jax" for g in gaps)
@@ -54,6 +61,11 @@ def test_suggestions_are_valid_yaml_that_loads(engine, shipped_dir, tmp_path):
     snippet = suggestion_yaml(near, engine, NOW.date())
     assert "alternates of 'pytorch-mobile'" in snippet
     assert yaml.safe_load(snippet.split("\n", 1)[1]) == ["pytorch on an iphone"]
+
+    on_purpose = find_gaps([row("how do i fix cuda out of memory")], engine, low_confidence=0.6)[0]
+    note = suggestion_yaml(on_purpose, engine, NOW.date())
+    assert "declined on purpose: it fits the declined topic 'cuda-out-of-memory' (declines.yaml:" in note
+    assert yaml.safe_load(note) is None  # comments only: nothing to paste
 
     far = find_gaps([row("how do i bake sourdough bread at home")], engine, low_confidence=0.6)[0]
     stub = suggestion_yaml(far, engine, NOW.date())

@@ -109,7 +109,8 @@ class Admin(commands.Cog):
         lines = []
         for gap in gaps:
             closest = f" → closest {gap.closest_id} ({gap.closest_score:.2f})" if gap.closest_id else ""
-            lines.append(f"×{gap.count} {gap.example!r}{closest}")
+            on_purpose = f" (declined topic {gap.declined_topic})" if gap.declined_topic else ""
+            lines.append(f"×{gap.count} {gap.example!r}{closest}{on_purpose}")
         await interaction.followup.send(block("\n".join(lines)), ephemeral=True)
 
     @kb.command(name="stats", description="Questions, answer rate and feedback here")

@@ -41,6 +41,7 @@ ASPECT_BONUS = 0.05
 """Added when an entry relates to an aspect the question names."""
 STEM_MEMO_SIZE = 200_000
 EXPANSION_RATIO = 4
+MIN_CANDIDATES = 64
 """See :meth:`FaqIndex._accumulate`."""
 CONCEPT_PREFIX = "@"
 CONCEPT_WEIGHT = 0.5
@@ -143,10 +144,12 @@ class FaqIndex:
         """Question coverage per entry, rarest words first.
 
         A common word's postings are walked only while they are not much longer
-        than the candidates found so far; after that it only adds to those
-        candidates. An entry that shares nothing but common words with the
-        question could not rank near the top, and this keeps a question cheap
-        at 10 000 entries, where "pytorch" appears in thousands of them.
+        than the candidates found so far (or fewer than MIN_CANDIDATES are
+        found); after that it only adds to those candidates. An entry that shares
+        nothing but common words with the question could not rank near the top,
+        and this keeps a question cheap at 10 000 entries, where "pytorch"
+        appears in thousands of them. The floor keeps one stray rare word ("sees")
+        from deciding the candidates alone.
         """
         covered: dict[int, float] = {}
         for word in sorted(weights, key=lambda w: (len(self._postings.get(w, ())), w)):
@@ -154,7 +157,7 @@ class FaqIndex:
             if not postings:
                 continue
             weight = weights[word]
-            if not covered or len(postings) <= EXPANSION_RATIO * len(covered):
+            if len(covered) < MIN_CANDIDATES or len(postings) <= EXPANSION_RATIO * len(covered):
                 for index, share in postings.items():
                     covered[index] = covered.get(index, 0.0) + weight * share
             else:

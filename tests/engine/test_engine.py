@@ -236,6 +236,11 @@ def test_members_idioms_for_status_and_history(engine):
     assert engine.ask("what came before tensorflow at google").key == "faq:history-tensorflow"
 
 
+def test_a_rare_stray_word_does_not_hide_the_right_entry(engine):
+    # "sees" is in two entries only; ranking once considered only the entries it found.
+    assert engine.ask("how do i check if torch sees my gpu").key == "faq:gpu-install"
+
+
 def test_how_hard_to_pick_up_is_the_learning_curve(engine):
     answer = ask_turns(engine, "jax in one paragraph?", "is it harder to pick up than pytorch?")
     assert (answer.kind, set(answer.frameworks), answer.aspect) == (

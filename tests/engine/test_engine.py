@@ -241,6 +241,12 @@ def test_a_rare_stray_word_does_not_hide_the_right_entry(engine):
     assert engine.ask("how do i check if torch sees my gpu").key == "faq:gpu-install"
 
 
+def test_tf1_and_tf2_keep_their_version(engine):
+    # "tf1" was an alias of TensorFlow, so the version was lost and this read as switching frameworks.
+    assert engine.ask("how to migrate from tf1 to tf2").key == "faq:tensorflow-1-migration"
+    assert engine.ask("tf2 vs pytorch").key == "compare:pytorch,tensorflow@all"
+
+
 def test_how_hard_to_pick_up_is_the_learning_curve(engine):
     answer = ask_turns(engine, "jax in one paragraph?", "is it harder to pick up than pytorch?")
     assert (answer.kind, set(answer.frameworks), answer.aspect) == (

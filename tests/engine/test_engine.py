@@ -247,6 +247,11 @@ def test_tf1_and_tf2_keep_their_version(engine):
     assert engine.ask("tf2 vs pytorch").key == "compare:pytorch,tensorflow@all"
 
 
+def test_whats_the_point_of_a_framework_asks_why_use_it(engine):
+    answer = engine.ask("whats the point of jax")
+    assert (answer.kind, answer.framework) == ("pros", "jax")
+
+
 def test_how_hard_to_pick_up_is_the_learning_curve(engine):
     answer = ask_turns(engine, "jax in one paragraph?", "is it harder to pick up than pytorch?")
     assert (answer.kind, set(answer.frameworks), answer.aspect) == (

@@ -53,7 +53,7 @@ def tokens(text: str) -> list[str]:
     return normalize(text).split()
 
 
-_SUFFIXES = ("ies", "ier", "ing", "ers", "ed", "er", "es", "s")
+_SUFFIXES = ("ies", "ier", "ing", "ed", "es", "s")
 
 
 def stem(word: str) -> str:

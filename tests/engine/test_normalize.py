@@ -42,3 +42,9 @@ def test_tokens_split_on_whitespace():
 )
 def test_stem_meets_both_sides(word, expected):
     assert stem(word) == expected
+
+
+def test_stem_keeps_a_doer_apart_from_a_deed():
+    # "computer vision" met "how is mAP computed", and "driver" never met "drive".
+    assert stem("computer") != stem("computed")
+    assert stem("servers") == stem("server") != stem("served")

@@ -102,6 +102,8 @@ class Shape:
     follow_up_opener: bool
     points_back: bool
     """Says "like that", "the same", "which one"… somewhere (see ANAPHORA)."""
+    one_to_another: bool
+    """Goes from one framework to another ("keras model to pytorch", "tf to jax"): a port."""
     leftover: tuple[str, ...]
     """Tokens not part of any mention."""
 
@@ -244,8 +246,27 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         expand=bool(token_set & EXPAND_CUES),
         follow_up_opener=opener,
         points_back=any(_has_run(words, phrase) for phrase in ANAPHORA),
+        one_to_another=_one_to_another(words, mentions),
         leftover=leftover,
     )
+
+
+PORT_WORD = "export"
+"""The term synonyms.yaml rewrites "convert" and "converter" to: what going from one
+framework to another asks for."""
+TO_WORDS = frozenset({"to", "into"})
+TO_REACH = 3
+"""How many words may sit between a framework's name and "to" ("keras model weights to")."""
+
+
+def _one_to_another(words: Sequence[str], mentions: Sequence[Mention]) -> bool:
+    """A framework's name, then "to"/"into" within TO_REACH words, then another framework's name."""
+    names = sorted((m.start, m.end, m.id) for m in mentions if m.kind == "framework")
+    for (_, end, first), (start, _, second) in itertools.pairwise(names):
+        between = words[end:start]
+        if first != second and between and between[-1] in TO_WORDS and len(between) <= TO_REACH:
+            return True
+    return False
 
 
 def _has_run(words: Sequence[str], phrase: tuple[str, ...]) -> bool:

@@ -24,7 +24,15 @@ from pathlib import Path
 from bot.engine import text as compose
 from bot.engine.answer import Answer, Candidate, Context, Kind, Suggestion, Thresholds
 from bot.engine.decline import DeclineIndex
-from bot.engine.detect import ALL_CUES, GENERIC_WORDS, EntityTable, Shape, shape_of, with_concepts
+from bot.engine.detect import (
+    ALL_CUES,
+    GENERIC_WORDS,
+    PORT_WORD,
+    EntityTable,
+    Shape,
+    shape_of,
+    with_concepts,
+)
 from bot.engine.followup import (
     FOLLOW_UP_CONFIDENCE,
     asks_something,
@@ -183,9 +191,10 @@ class Engine:
         return with_concepts(words, self.entities.mentions(words))
 
     def _rank(self, words: Sequence[str], shape: Shape, limit: int) -> list[Ranked]:
-        return self.faq_index.rank(
-            with_concepts(words, shape.mentions), limit, frameworks=shape.frameworks, aspects=shape.aspects
-        )
+        features = with_concepts(words, shape.mentions)
+        if shape.one_to_another and PORT_WORD not in features:
+            features.append(PORT_WORD)  # "pytorch model to tensorflow" asks to convert it
+        return self.faq_index.rank(features, limit, frameworks=shape.frameworks, aspects=shape.aspects)
 
     def aspect_named(self, text: str) -> str | None:
         """The aspect an option names (id, name, alias or a typo of one), if any."""

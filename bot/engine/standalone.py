@@ -118,6 +118,8 @@ class StandaloneReader:
         frameworks = shape.frameworks
         aspects = shape.own_aspects
         use_case = shape.use_cases[0] if shape.use_cases else None
+        if len(frameworks) >= 2 and shape.one_to_another and not shape.verdict:
+            return None  # "convert keras model to pytorch": a port, which the FAQ answers
         if len(frameworks) >= 2:
             # "X or Y for mobile" asks which to pick, like "which is better for mobile".
             choosing = shape.verdict or shape.compare_by_or

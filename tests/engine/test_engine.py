@@ -252,6 +252,16 @@ def test_whats_the_point_of_a_framework_asks_why_use_it(engine):
     assert (answer.kind, answer.framework) == ("pros", "jax")
 
 
+@pytest.mark.parametrize("question", ["convert keras model to pytorch", "pytorch model to tensorflow"])
+def test_from_one_framework_to_another_is_a_port_not_a_comparison(engine, question):
+    assert engine.ask(question).key in {"faq:onnx-interop", "faq:switching-frameworks"}
+
+
+def test_to_before_a_verb_still_compares(engine):
+    answer = engine.ask("pytorch vs tensorflow to deploy")
+    assert (answer.kind, answer.aspect) == ("compare", "production-deployment")
+
+
 def test_how_hard_to_pick_up_is_the_learning_curve(engine):
     answer = ask_turns(engine, "jax in one paragraph?", "is it harder to pick up than pytorch?")
     assert (answer.kind, set(answer.frameworks), answer.aspect) == (

@@ -48,6 +48,7 @@ the question may be about how the two relate ("is keras part of tf or its own th
 BARE_NAME_CONFIDENCE = 0.7
 """A framework named on its own ("pytorch?") gets its pros, expanded with its summary,
 unless the best FAQ entry is about that framework alone."""
+ONE_FRAMEWORK_VERDICT = 0.8
 VERDICT_SPARE_WORDS = 2
 """'Best pick for research?' (a verdict cue and a use case) stays a verdict with this many
 other words; each costs confidence. 'Which framework…' and a use case needs no such limit."""
@@ -146,6 +147,10 @@ class StandaloneReader:
                 return Reading("pros", 0.92, "a framework and 'pros'", framework=only)
             if shape.cons:
                 return Reading("cons", 0.92, "a framework and 'cons'", framework=only)
+            if use_case is not None and (shape.pros_word or shape.verdict) and not content:
+                # "is jax good for research": no verdict is about one framework alone; the
+                # use case's verdict weighs it against the others.
+                return self.verdict((), use_case, ONE_FRAMEWORK_VERDICT, "a framework, 'good' and a use case")
             if not shape.aspects and not shape.use_cases and len(content) <= 1:
                 if shape.cons_word:
                     return Reading("cons", 0.8, "a framework and a complaint", framework=only)

@@ -262,6 +262,13 @@ def test_to_before_a_verb_still_compares(engine):
     assert (answer.kind, answer.aspect) == ("compare", "production-deployment")
 
 
+def test_is_one_framework_good_for_a_use_case_gets_that_use_cases_verdict(engine):
+    answer = ask_turns(engine, "is jax good for research")
+    assert (answer.kind, answer.use_case) == ("verdict", "research")
+    assert "jax" in answer.frameworks
+    assert engine.ask("is pytorch good for mobile").key == "faq:pytorch-mobile"  # an entry says it better
+
+
 def test_how_hard_to_pick_up_is_the_learning_curve(engine):
     answer = ask_turns(engine, "jax in one paragraph?", "is it harder to pick up than pytorch?")
     assert (answer.kind, set(answer.frameworks), answer.aspect) == (

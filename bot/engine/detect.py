@@ -117,6 +117,11 @@ class Shape:
         return self.pros or self.cons or self.pros_word or self.cons_word or self.verdict
 
     @property
+    def asks_to_choose(self) -> bool:
+        """Asks which framework to pick, or to weigh two: "best…", "which…", "X or Y", "vs"."""
+        return self.verdict or self.asks_which_framework or self.compare
+
+    @property
     def own_aspects(self) -> tuple[str, ...]:
         """Aspects named by words that do not also name a use case ("mobile" names both)."""
         use_case_spans = {(m.start, m.end) for m in self.mentions if m.kind == "use_case"}

@@ -42,6 +42,9 @@ DECLINED_FACTOR = 0.5
 """A question that fits a declined topic (``declines`` in the knowledge) at least
 DECLINE_LEAD times as well as its best FAQ entry is probably that topic: the FAQ
 reading keeps DECLINED_FACTOR of its confidence."""
+UNASKED_CHOICE_FACTOR = 0.4
+"""An entry that answers only questions asking which framework to pick (``only_when:
+choosing``), matched by a question that asks no such thing, keeps this share."""
 OR_CONFIDENCE = 0.75
 """A comparison asked only by "X or Y" is less certain than one asked by "vs":
 the question may be about how the two relate ("is keras part of tf or its own thing")."""
@@ -95,6 +98,8 @@ class StandaloneReader:
             and not set(shape.frameworks) & set(top.entry.frameworks)
         ):
             confidence *= OTHER_FRAMEWORK_FACTOR  # "is jax good for research": not TensorFlow's entry
+        if top.entry.only_when == "choosing" and not shape.asks_to_choose:
+            confidence *= UNASKED_CHOICE_FACTOR  # "unet segmentation in pytorch": no pick asked for
         unknown = self.faq_index.unknown_share(shape.tokens)
         confidence *= max(0.0, 1.0 - UNKNOWN_SHARE_PENALTY * max(0.0, unknown - UNKNOWN_SHARE_FREE))
         why = f"FAQ match {top.score:.2f} on {', '.join(top.matched) or 'nothing'} (margin {margin:.2f})"

@@ -294,6 +294,7 @@ def _faq(raw: dict[str, Any], origin: Origin) -> FaqEntry:
         sources=_strings(raw, "sources"),
         reviewed=_date(raw["reviewed"]),
         origin=origin,
+        only_when=raw.get("only_when"),
     )
 
 

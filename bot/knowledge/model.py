@@ -112,6 +112,8 @@ class FaqEntry:
     sources: tuple[str, ...]
     reviewed: dt.date
     origin: Origin
+    only_when: str | None = None
+    """"choosing": the entry answers only questions that ask which framework to pick."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ keeps the shipped file equal to what this module generates).
 from __future__ import annotations
 
 from bot.knowledge.spec import (
+    Choice,
     Day,
     Field,
     Integer,
@@ -104,6 +105,11 @@ FAQ = Record(
         Field("frameworks", ListOf(slug("A framework id."), "Frameworks it is about."), False),
         Field("related", ListOf(RELATED_REF, "Entries worth reading next."), False),
         Field("tags", ListOf(slug("A tag."), "Topics, used to browse."), False),
+        Field(
+            "only_when",
+            Choice(("choosing",), "'choosing': answer only questions that ask which framework to pick."),
+            False,
+        ),
         SOURCES,
         REVIEWED,
     ),

@@ -28,3 +28,28 @@ def test_questions_the_entries_answer_are_not_declined(write_knowledge):
     assert engine.ask("how do i install alpha").key == "faq:install"
     assert engine.ask("alpha setup on a cluster").key == "faq:install"
     assert engine.ask("which one trains faster").key == "faq:speed"
+
+
+ONLY_WHEN_CHOOSING = """\
+faq:
+  - id: by-task
+    question: Which one is best for speed tasks?
+    alternates: [best for speed work]
+    answer: Alpha.
+    only_when: choosing
+    sources: [https://alpha.example.org/tasks]
+    reviewed: 2026-11-01
+"""
+
+
+def test_an_entry_only_for_choosing_answers_only_questions_that_ask_to_choose(write_knowledge):
+    engine = Engine.from_directory(write_knowledge({"tasks.yaml": ONLY_WHEN_CHOOSING}))
+    assert engine.ask("which is best for speed work").key == "faq:by-task"
+    # The same words without "which", "best", "or" or "vs": it no longer answers outright.
+    asked = engine.ask("tuning speed work in alpha")
+    assert asked.kind == "none" or asked.confidence < engine.thresholds.answer
+
+    plain = Engine.from_directory(
+        write_knowledge({"tasks.yaml": ONLY_WHEN_CHOOSING.replace("    only_when: choosing\n", "")})
+    )
+    assert plain.ask("tuning speed work in alpha").confidence > asked.confidence

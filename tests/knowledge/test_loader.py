@@ -165,3 +165,14 @@ def test_a_declined_topic_needs_a_phrasing_and_a_unique_id(write_knowledge):
     one = "declines:\n  - id: twice\n    topic: Something\n    phrasings: [a question]\n"
     result = load_knowledge(write_knowledge({"a.yaml": one, "b.yaml": one}))
     assert any("duplicate declined topic id 'twice'" in e.message for e in result.errors)
+
+
+def test_only_when_takes_one_known_word(write_knowledge):
+    faq = MINI_FAQ.replace("    tags: [install]\n", "    tags: [install]\n    only_when: choosing\n")
+    kb = load_knowledge(write_knowledge({"faq.yaml": faq})).knowledge
+    assert kb is not None
+    assert (kb.faq["install"].only_when, kb.faq["speed"].only_when) == ("choosing", None)
+
+    wrong = MINI_FAQ.replace("    tags: [install]\n", "    tags: [install]\n    only_when: always\n")
+    result = load_knowledge(write_knowledge({"faq.yaml": wrong}))
+    assert any("'always' is not one of: choosing" in e.message for e in result.errors)

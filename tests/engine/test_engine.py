@@ -287,6 +287,10 @@ def test_the_domain_entry_does_not_answer_how_to_questions_about_a_domain(engine
     assert engine.ask("how to implement a unet in pytorch for segmentation").kind == "none"
 
 
+def test_slang_for_bad_asks_for_the_cons(engine):
+    assert engine.ask("tf sux?").key == "cons:tensorflow"
+
+
 def test_how_hard_to_pick_up_is_the_learning_curve(engine):
     answer = ask_turns(engine, "jax in one paragraph?", "is it harder to pick up than pytorch?")
     assert (answer.kind, set(answer.frameworks), answer.aspect) == (

@@ -291,6 +291,11 @@ def test_slang_for_bad_asks_for_the_cons(engine):
     assert engine.ask("tf sux?").key == "cons:tensorflow"
 
 
+def test_everyday_verbs_do_not_pick_the_entry(engine):
+    # "take" is in one entry only ("how long does it take to pick up pytorch"), so it weighed a lot.
+    assert engine.ask("why does tensorflow take all the vram").key == "faq:performance"
+
+
 def test_how_hard_to_pick_up_is_the_learning_curve(engine):
     answer = ask_turns(engine, "jax in one paragraph?", "is it harder to pick up than pytorch?")
     assert (answer.kind, set(answer.frameworks), answer.aspect) == (

@@ -296,6 +296,11 @@ def test_everyday_verbs_do_not_pick_the_entry(engine):
     assert engine.ask("why does tensorflow take all the vram").key == "faq:performance"
 
 
+def test_a_startup_is_production(engine):
+    answer = engine.ask("torch or tf for my startup's backend")
+    assert (answer.kind, answer.use_case) == ("verdict", "production")
+
+
 def test_how_hard_to_pick_up_is_the_learning_curve(engine):
     answer = ask_turns(engine, "jax in one paragraph?", "is it harder to pick up than pytorch?")
     assert (answer.kind, set(answer.frameworks), answer.aspect) == (

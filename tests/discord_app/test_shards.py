@@ -35,7 +35,9 @@ def test_two_shard_processes_share_the_database(tmp_path, shipped_dir):
     for process in processes:
         out, err = process.communicate(timeout=60)
         assert process.returncode == 0, err[-2000:]
-        outputs.append(json.loads(out.strip().splitlines()[-1]))
+        lines = out.strip().splitlines()
+        assert lines, f"the shard process printed nothing; its stderr ends:\n{err[-2000:]}"
+        outputs.append(json.loads(lines[-1]))
     assert [o["syncs"] for o in outputs] == [1, 0]  # only the process with shard 0 synced
     assert all(o["title"] == "Cons of JAX" for o in outputs)
     database = sqlite3.connect(db)

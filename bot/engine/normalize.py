@@ -30,7 +30,7 @@ STOPWORDS = frozenset(
     people everyone everybody anybody somebody specifically mean meant
     tbh imo imho idk nah stuff anyway anyways honestly literally something anything
     take takes taking took makes making made uses wants needs try trying tried give gives put
-    goes went keep keeps seem seems look looks looking think feel says lot lots
+    goes went keep keeps seem seems look looks looking think feel says lot lots exactly
     """.split()
 )
 """Words too common to tell FAQ entries apart; left out of ranking, kept for cues."""

@@ -301,6 +301,17 @@ def test_a_startup_is_production(engine):
     assert (answer.kind, answer.use_case) == ("verdict", "production")
 
 
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("is tensorflow still being developed", "faq:tensorflow-status"),
+        ("keras model on a microcontroller", "faq:litert-mobile"),
+    ],
+)
+def test_probes_written_for_each_entry(engine, question, key):
+    assert engine.ask(question).key == key
+
+
 def test_how_hard_to_pick_up_is_the_learning_curve(engine):
     answer = ask_turns(engine, "jax in one paragraph?", "is it harder to pick up than pytorch?")
     assert (answer.kind, set(answer.frameworks), answer.aspect) == (

@@ -24,6 +24,8 @@ from bot.engine.rank import CONCEPT_PREFIX, CONCEPT_WEIGHT, PAIR_BONUS, QUESTION
 from bot.knowledge import Decline
 
 IDF_MEMO_SIZE = 50_000
+MOST_FROM_PHRASING = (1 - QUESTION_SHARE) + 2 * PAIR_BONUS
+"""The most phrasing coverage and word pairs can add to a topic's score."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,11 +82,13 @@ class DeclineIndex:
                 self._idf_memo[word] = weight
         return weight
 
-    def best(self, words: Sequence[str]) -> DeclineMatch | None:
-        """The declined topic that best fits a question's analysed tokens, if any shares a word.
+    def best(self, words: Sequence[str], floor: float = 0.0) -> DeclineMatch | None:
+        """The declined topic that best fits a question's analysed tokens, if one scores at
+        least ``floor`` (and shares a word with it).
 
         Like the FAQ ranking: question coverage for every topic from the postings, then
-        phrasing coverage for the SHORTLIST topics that cover most.
+        phrasing coverage for the SHORTLIST topics that cover most. A topic whose
+        question coverage alone cannot reach the floor (or the best so far) is skipped.
         """
         query = self._faq_index.content(words)
         if not query or not self.topics:
@@ -95,20 +99,19 @@ class DeclineIndex:
         for word, weight in weights.items():
             for index in self._postings.get(word, ()):
                 covered[index] = covered.get(index, 0.0) + weight
-        if not covered:
-            return None
         pairs = self._faq_index.word_pairs(words)
         best: DeclineMatch | None = None
         for index in heapq.nlargest(SHORTLIST, covered, key=covered.__getitem__):
-            best_phrasing = max(
-                (
-                    sum(weights[w] for w in phrasing & query) * scale
-                    for phrasing, scale in self._phrasings[index]
-                ),
-                default=0.0,
-            )
-            score = QUESTION_SHARE * covered[index] / total + (1 - QUESTION_SHARE) * best_phrasing
+            from_question = QUESTION_SHARE * covered[index] / total
+            if from_question + MOST_FROM_PHRASING < max(floor, best.score if best else 0.0):
+                break  # the shortlist is in falling coverage order: no later topic can do better
+            best_phrasing = 0.0
+            for phrasing, scale in self._phrasings[index]:
+                shared = phrasing & query
+                if shared:
+                    best_phrasing = max(best_phrasing, sum(map(weights.__getitem__, shared)) * scale)
+            score = from_question + (1 - QUESTION_SHARE) * best_phrasing
             score += PAIR_BONUS * min(2, len(pairs & self._pairs[index]))
-            if best is None or score > best.score:
+            if score >= floor and (best is None or score > best.score):
                 best = DeclineMatch(self.topics[index], score, tuple(sorted(query & self._words[index])))
         return best

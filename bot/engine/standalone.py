@@ -103,8 +103,8 @@ class StandaloneReader:
         unknown = self.faq_index.unknown_share(shape.tokens)
         confidence *= max(0.0, 1.0 - UNKNOWN_SHARE_PENALTY * max(0.0, unknown - UNKNOWN_SHARE_FREE))
         why = f"FAQ match {top.score:.2f} on {', '.join(top.matched) or 'nothing'} (margin {margin:.2f})"
-        declined = self.declines.best(with_concepts(shape.tokens, shape.mentions))
-        if declined is None or declined.score < DECLINE_LEAD * top.score:
+        declined = self.declines.best(with_concepts(shape.tokens, shape.mentions), DECLINE_LEAD * top.score)
+        if declined is None:
             return Reading("faq", confidence, why, id=top.entry.id)
         why += f"; fits the declined topic '{declined.topic.id}' better ({declined.score:.2f})"
         return Reading("faq", confidence * DECLINED_FACTOR, why, id=top.entry.id, declined=declined.topic.id)

@@ -32,7 +32,8 @@ CONS_WORDS = frozenset({"bad", "hate", "hates", "sucks", "suck", "problems", "wo
 VERDICT_CUES = frozenset(
     {
         "choosing", "which", "better", "best", "recommend", "recommended", "recommendation",
-        "pick", "choose", "should", "prefer", "winner", "wins", "win", "worth", "verdict", "go",
+        "pick", "picking", "choose", "should", "prefer", "winner", "wins", "win", "worth", "verdict", "go",
+        "learn",
     }
 )  # fmt: skip
 EXPAND_CUES = frozenset(

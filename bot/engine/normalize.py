@@ -31,6 +31,7 @@ STOPWORDS = frozenset(
     tbh imo imho idk nah stuff anyway anyways honestly literally something anything
     take takes taking took makes making made uses wants needs try trying tried give gives put
     goes went keep keeps seem seems look looks looking think feel says lot lots exactly
+    overall generally
     """.split()
 )
 """Words too common to tell FAQ entries apart; left out of ranking, kept for cues."""

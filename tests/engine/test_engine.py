@@ -312,6 +312,19 @@ def test_probes_written_for_each_entry(engine, question, key):
     assert engine.ask(question).key == key
 
 
+@pytest.mark.parametrize(
+    ("question", "use_case"),
+    [
+        ("best dl framework overall?", None),
+        ("if i only learn one framework which should it be", None),
+        ("our company is picking a framework for production ml, thoughts?", "production"),
+    ],
+)
+def test_more_ways_to_ask_for_a_verdict(engine, question, use_case):
+    answer = engine.ask(question)
+    assert (answer.kind, answer.use_case) == ("verdict", use_case)
+
+
 def test_how_hard_to_pick_up_is_the_learning_curve(engine):
     answer = ask_turns(engine, "jax in one paragraph?", "is it harder to pick up than pytorch?")
     assert (answer.kind, set(answer.frameworks), answer.aspect) == (

@@ -32,6 +32,7 @@ STOPWORDS = frozenset(
     take takes taking took makes making made uses wants needs try trying tried give gives put
     goes went keep keeps seem seems look looks looking think feel says lot lots exactly
     overall generally
+    aint sm1 some1 smn rn tips fr ngl af lowkey highkey bruh yo fam pls
     """.split()
 )
 """Words too common to tell FAQ entries apart; left out of ranking, kept for cues."""

@@ -325,6 +325,19 @@ def test_more_ways_to_ask_for_a_verdict(engine, question, use_case):
     assert (answer.kind, answer.use_case) == ("verdict", use_case)
 
 
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("ngl tf kinda mid now right", "cons:tensorflow"),
+        ("tf on windows is a nightmare, any tips", "faq:windows-support"),
+        ("fastest framework rn?", "faq:performance"),
+        ("bruh my gpu aint being used by pytorch", "faq:gpu-install"),
+    ],
+)
+def test_chat_slang(engine, question, key):
+    assert engine.ask(question).key == key
+
+
 def test_how_hard_to_pick_up_is_the_learning_curve(engine):
     answer = ask_turns(engine, "jax in one paragraph?", "is it harder to pick up than pytorch?")
     assert (answer.kind, set(answer.frameworks), answer.aspect) == (

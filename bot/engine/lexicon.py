@@ -240,3 +240,6 @@ def _knowledge_text(kb: KnowledgeBase) -> Iterable[str]:
         for call in (verdict.overall, *verdict.use_cases.values()):
             yield call.summary
             yield from call.conditions
+    for topic in kb.declines.values():  # known words: "augmentation" is no typo of "segmentation"
+        yield topic.topic
+        yield from topic.phrasings

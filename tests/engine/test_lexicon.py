@@ -72,3 +72,9 @@ def test_a_variant_inside_its_own_term_is_not_rewritten_into_a_loop(engine):
     assert engine.lexicon.rewrite(["cv"]) == ["computer", "vision"]
     assert engine.lexicon.rewrite(["vision", "models"]) == ["vision", "models"]
     assert engine.lexicon.analyse("cv project").tokens == ("computer", "vision", "project")
+
+
+def test_words_of_declined_topics_are_never_corrected_into_other_terms(engine):
+    # "augmentation" is two edits from "segmentation"; it is a word the knowledge knows
+    # (a declined topic), so it stays itself.
+    assert "augmentation" in engine.lexicon.analyse("which library should i use for data augmentation").tokens

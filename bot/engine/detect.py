@@ -118,6 +118,11 @@ class Shape:
         return self.pros or self.cons or self.pros_word or self.cons_word or self.verdict
 
     @property
+    def says_framework(self) -> bool:
+        """Uses the word "framework" ("which framework…", not just "which library…")."""
+        return not FRAMEWORK_WORDS.isdisjoint(self.tokens)
+
+    @property
     def asks_to_choose(self) -> bool:
         """Asks which framework to pick, or to weigh two: "best…", "which…", "X or Y", "vs"."""
         return self.verdict or self.asks_which_framework or self.compare
@@ -131,6 +136,7 @@ class Shape:
         )
 
 
+FRAMEWORK_WORDS = frozenset({"framework", "frameworks"})
 CHOICE_PAIRS = frozenset(
     {
         ("which", "framework"), ("which", "frameworks"), ("which", "library"), ("which", "one"),

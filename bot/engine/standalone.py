@@ -52,6 +52,7 @@ BARE_NAME_CONFIDENCE = 0.7
 """A framework named on its own ("pytorch?") gets its pros, expanded with its summary,
 unless the best FAQ entry is about that framework alone."""
 ONE_FRAMEWORK_VERDICT = 0.8
+WHICH_FRAMEWORK_CONFIDENCE = 0.75
 VERDICT_SPARE_WORDS = 2
 """'Best pick for research?' (a verdict cue and a use case) stays a verdict with this many
 other words; each costs confidence. 'Which framework…' and a use case needs no such limit."""
@@ -168,6 +169,10 @@ class StandaloneReader:
             return self.verdict((), use_case, 0.85, "'which/best' and a use case")
         if shape.verdict and not shape.named_anything and not content:
             return self.verdict((), None, 0.7, "'which should I pick' with nothing else")
+        if shape.asks_which_framework and shape.says_framework and not shape.named_anything:
+            # "…which framework would you recommend for someone like me?": the overall
+            # verdict, less sure the more else the question says.
+            return self.verdict((), None, WHICH_FRAMEWORK_CONFIDENCE, "'which framework' and a lot else")
         return None
 
     @staticmethod

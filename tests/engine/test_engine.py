@@ -338,6 +338,17 @@ def test_chat_slang(engine, question, key):
     assert engine.ask(question).key == key
 
 
+def test_which_framework_with_a_long_story_is_still_the_overall_verdict(engine):
+    question = (
+        "hey all, long time lurker. been doing data analysis in pandas for years and my manager wants "
+        "me on deep learning for some forecasting. which framework would you recommend for someone like me?"
+    )
+    answer = engine.ask(question)
+    assert (answer.kind, answer.use_case) == ("verdict", None)
+    assert answer.confidence < engine.thresholds.answer  # offered with "did you mean", not outright
+    assert engine.ask("which library has the best docs").kind == "none"  # "framework", not "library"
+
+
 def test_how_hard_to_pick_up_is_the_learning_curve(engine):
     answer = ask_turns(engine, "jax in one paragraph?", "is it harder to pick up than pytorch?")
     assert (answer.kind, set(answer.frameworks), answer.aspect) == (

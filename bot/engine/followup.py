@@ -48,14 +48,16 @@ def follow_up(
     """The previous answer adjusted by what the follow-up names, or None if it cannot be.
 
     ``about`` is the frameworks the previous answer was about, where it says (an FAQ
-    entry may name none). After one framework, "is it faster than pytorch?" compares the two.
+    entry may name none). After one framework, "is it faster than pytorch?" and "how does it
+    compare to pytorch?" compare the two.
     ``content`` is the follow-up's own words: "can i use pdb in pytorch" after an FAQ answer
     asks something new, where "and pytorch?" asks the same question again.
     """
     conf = FOLLOW_UP_CONFIDENCE
     named = shape.frameworks
     subject = about[0] if len(about) == 1 else None
-    if subject is not None and "than" in shape.tokens and len(named) == 1 and named[0] != subject:
+    against = "than" in shape.tokens or (shape.compare and not PRONOUNS.isdisjoint(shape.tokens))
+    if subject is not None and against and len(named) == 1 and named[0] != subject:
         aspect = shape.aspects[0] if shape.aspects else None
         return Reading(
             "compare", conf, "follow-up: the last answer's framework against another",

@@ -349,6 +349,11 @@ def test_which_framework_with_a_long_story_is_still_the_overall_verdict(engine):
     assert engine.ask("which library has the best docs").kind == "none"  # "framework", not "library"
 
 
+def test_how_does_it_compare_to_another_framework_compares_the_two(engine):
+    answer = ask_turns(engine, "what is jax", "how does it compare to pytorch")
+    assert (answer.kind, set(answer.frameworks)) == ("compare", {"jax", "pytorch"})
+
+
 def test_how_hard_to_pick_up_is_the_learning_curve(engine):
     answer = ask_turns(engine, "jax in one paragraph?", "is it harder to pick up than pytorch?")
     assert (answer.kind, set(answer.frameworks), answer.aspect) == (

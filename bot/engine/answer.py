@@ -64,6 +64,8 @@ class Answer:
     """True when the member asked for more (why? sources?) about the last answer."""
     declined_topic: str | None = None
     """For a decline: the declined topic (``declines`` in the knowledge) the question fits."""
+    acknowledgement: bool = False
+    """For a decline: the message only acknowledged the last answer ("thanks!")."""
     candidates: tuple[Candidate, ...] = field(default=(), compare=False)
     """The ranking behind the answer, for ``/kb test`` and debugging."""
 

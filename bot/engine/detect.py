@@ -8,6 +8,7 @@ already rewritten), so "pytroch vs tensorflwo for phones" arrives here as
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -279,6 +280,39 @@ def _one_to_another(words: Sequence[str], mentions: Sequence[Mention]) -> bool:
         if first != second and between and between[-1] in TO_WORDS and len(between) <= TO_REACH:
             return True
     return False
+
+
+ACKNOWLEDGEMENTS = frozenset(
+    {
+        "thanks", "thank", "thx", "ty", "tysm", "cheers", "cool", "nice", "great", "perfect",
+        "awesome", "amazing", "neat", "sweet", "gotcha", "ok", "okay", "k", "kk", "alright",
+        "appreciated", "appreciate", "helpful", "noted", "wow",
+    }
+)  # fmt: skip
+ACKNOWLEDGEMENT_FILLER = frozenset(
+    {
+        "you", "u", "so", "much", "a", "lot", "very", "that", "this", "it", "was", "is", "got",
+        "makes", "sense", "helps", "helped", "bot", "man", "bro", "dude", "again", "yeah", "yes",
+        "yep", "sure", "for", "the", "help", "info", "answer", "lol", "haha", "really", "super",
+    }
+)  # fmt: skip
+
+
+_ACK_WORDS = "|".join(sorted(ACKNOWLEDGEMENTS | ACKNOWLEDGEMENT_FILLER, key=len, reverse=True))
+_LEADING_ACKNOWLEDGEMENT = re.compile(rf"^\W*(?:(?:{_ACK_WORDS})\b\W*?)+[,.!;:]+\s*(?=\w)", re.IGNORECASE)
+
+
+def without_acknowledgement(text: str) -> str:
+    """The question after a leading "nice," or "thanks! …": "nice, and jax?" → "and jax?"."""
+    while found := _LEADING_ACKNOWLEDGEMENT.match(text):
+        text = text[found.end() :]  # "great, thank you! which…" drops both
+    return text
+
+
+def is_acknowledgement(raw: Sequence[str]) -> bool:
+    """ "thanks!", "ok cool", "got it, thank you": no question, only a reply to the last answer."""
+    words = set(raw)
+    return bool(words & ACKNOWLEDGEMENTS) and words <= ACKNOWLEDGEMENTS | ACKNOWLEDGEMENT_FILLER
 
 
 def _has_run(words: Sequence[str], phrase: tuple[str, ...]) -> bool:

@@ -30,8 +30,10 @@ from bot.engine.detect import (
     PORT_WORD,
     EntityTable,
     Shape,
+    is_acknowledgement,
     shape_of,
     with_concepts,
+    without_acknowledgement,
 )
 from bot.engine.followup import (
     FOLLOW_UP_CONFIDENCE,
@@ -118,6 +120,13 @@ class Engine:
         limits = thresholds or self.thresholds
         query = question if isinstance(question, str) else str(question)
         analysis = self.lexicon.analyse(query[:MAX_QUERY_CHARS])
+        if is_acknowledgement(analysis.raw):  # "thanks!": nothing to answer, nothing missing (see gaps)
+            why = Candidate("none", None, 0.0, "an acknowledgement, not a question")
+            text = compose.acknowledgement_text(self.knowledge)
+            return Answer(query, "none", 0.0, text, acknowledgement=True, candidates=(why,))
+        asked = without_acknowledgement(query[:MAX_QUERY_CHARS])
+        if len(asked) < len(query[:MAX_QUERY_CHARS]):  # "nice, and jax?" asks "and jax?"
+            analysis = self.lexicon.analyse(asked)
         shape = shape_of(analysis.tokens, self.entities, analysis.raw)
         ranked = self._rank(analysis.tokens, shape, MAX_SUGGESTIONS + 2)
         previous = self._usable_context(context, now)
@@ -144,6 +153,10 @@ class Engine:
         if reading is None:
             reading = self.readings.read(shape, content, ranked, exact)
         return self._finish(query, reading, ranked, limits)
+
+    def acknowledges(self, text: str) -> bool:
+        """Whether ``text`` only acknowledges the last answer ("thanks!", "ok cool")."""
+        return is_acknowledgement(self.lexicon.analyse(text[:MAX_QUERY_CHARS]).raw)
 
     def _about(self, answer: Answer) -> tuple[str, ...]:
         """The frameworks an answer is about; for an FAQ entry, those it names (maybe none)."""

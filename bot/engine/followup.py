@@ -69,13 +69,11 @@ def follow_up(
             prev.aspect, prev.framework, prev.use_case, expanded=True,
         )  # fmt: skip
     if prev.kind in ("pros", "cons"):
-        kind: Kind = (
-            "cons"
-            if shape.cons or shape.cons_word
-            else "pros"
-            if shape.pros or shape.pros_word
-            else prev.kind
-        )
+        # With a framework named, a praise word is a reply to the last answer ("nice, and
+        # jax?"); without one, it asks to turn the list over ("and the good?").
+        cons = shape.cons or (shape.cons_word and not named)
+        pros = shape.pros or (shape.pros_word and not named)
+        kind: Kind = "cons" if cons else "pros" if pros else prev.kind
         framework = named[0] if named else prev.framework
         if framework is None:
             return None
@@ -114,6 +112,9 @@ def follow_up(
         if shape.verdict:  # "ok, final answer: which one?"
             return verdict(prev.frameworks, prev.use_case, conf, "follow-up: the verdict again")
         return None
+    if prev.kind == "faq" and subject is not None and not named and (shape.pros or shape.cons):
+        kind = "cons" if shape.cons else "pros"  # "what is jax" → "pros?"
+        return Reading(kind, conf, f"follow-up: the {kind} of the last entry's framework", framework=subject)
     covered = not about or set(named) <= set(about)  # "is tensorflow dead" → "and keras?" is not
     if prev.kind == "faq" and named and covered and not content and not shape.aspects and not shape.use_cases:
         return Reading("faq", conf * 0.9, "follow-up: same question, another framework", id=prev.id)

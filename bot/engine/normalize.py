@@ -1,8 +1,8 @@
 """Text normalisation shared by the index and the query: both sides alike.
 
 NFKC, case folding, accents stripped, punctuation turned into spaces (``c++``
-and ``#`` inside words kept), letters repeated three times or more cut to two, apostrophes dropped,
-whitespace collapsed. Tokens are what is left, split on spaces.
+and ``#`` inside words kept), letters repeated three times or more cut to two, a possessive
+"'s" dropped and other apostrophes removed, whitespace collapsed. Tokens are what is left, split on spaces.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ import unicodedata
 _REPEATS = re.compile(r"([^\W\d])\1{2,}")
 _KEEP = re.compile(r"[\w+#]+")
 _PLUS_RUN = re.compile(r"\+{3,}")
+_POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s\b")
+"""'s after a word: "tf's downsides" is about "tf", not "tfs"."""
 
 STOPWORDS = frozenset(
     """
@@ -48,6 +50,7 @@ def normalize(text: str) -> str:
         text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     text = _REPEATS.sub(r"\1\1", text)
     text = _PLUS_RUN.sub("++", text)
+    text = _POSSESSIVE.sub("", text)
     text = text.replace("'", "").replace("\u2019", "").replace("_", " ")
     return " ".join(_KEEP.findall(text))
 

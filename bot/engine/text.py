@@ -173,6 +173,11 @@ def verdict_text(
     return fit("\n".join(lines))
 
 
+def acknowledgement_text(kb: KnowledgeBase) -> str:
+    frameworks = join_names([fw.name for fw in kb.frameworks.values()], "or")
+    return f"Glad to help! Ask me anything else about {frameworks}."
+
+
 def decline_text(kb: KnowledgeBase, suggestion_titles: Sequence[str]) -> str:
     frameworks = join_names([fw.name for fw in kb.frameworks.values()], "and")
     lines = [

@@ -88,8 +88,8 @@ def find_gaps(
     keys: list[str] = []
     members: list[list[StoredQuestion]] = []
     for row in rows:
-        if row.text is None or not reasons_for(row, low_confidence):
-            continue
+        if row.text is None or not reasons_for(row, low_confidence) or engine.acknowledges(row.text):
+            continue  # "thanks!" is declined, but nothing is missing
         key = " ".join(engine.lexicon.analyse(row.text).tokens) or row.text.strip().casefold()
         found = process.extractOne(key, keys, scorer=fuzz.token_sort_ratio, score_cutoff=SAME_GAP_SCORE)
         if found is None:

@@ -228,6 +228,8 @@ def _verdict(answer: Answer, kb: KnowledgeBase) -> Card:
 
 
 def _decline(answer: Answer) -> Card:
+    if answer.acknowledgement:  # "thanks!"
+        return Card("Glad to help!", answer.text, footer="", colour=COLOURS["none"])
     lines = ["I can't answer that one from what I know. I cover PyTorch, TensorFlow, JAX and Keras."]
     if answer.suggestions:
         lines.append("\nThe closest things I know are below.")

@@ -354,6 +354,36 @@ def test_how_does_it_compare_to_another_framework_compares_the_two(engine):
     assert (answer.kind, set(answer.frameworks)) == ("compare", {"jax", "pytorch"})
 
 
+@pytest.mark.parametrize("message", ["thanks!", "ok cool", "got it, thank you so much", "perfect 👍"])
+def test_an_acknowledgement_gets_a_friendly_reply_not_a_decline(engine, message):
+    answer = ask_turns(engine, "cons of jax", message)
+    assert answer.kind == "none" and not answer.suggestions
+    assert answer.text.startswith("Glad to help!")
+    assert engine.acknowledges(message)
+
+
+def test_praise_with_a_question_is_still_a_question(engine):
+    assert not engine.acknowledges("nice, and jax?")
+    assert ask_turns(engine, "cons of pytorch", "nice, and jax?").key == "cons:jax"  # "nice," is a reply
+
+
+def test_a_possessive_names_the_framework(engine):
+    assert ask_turns(engine, "pros of keras", "what about tf's downsides").key == "cons:tensorflow"
+
+
+@pytest.mark.parametrize(
+    ("follow", "key"), [("bad parts?", "cons:jax"), ("and its strong points", "pros:jax")]
+)
+def test_parts_and_points_ask_for_pros_and_cons(engine, follow, key):
+    assert ask_turns(engine, "cons of jax" if key.startswith("pros") else "pros of jax", follow).key == key
+
+
+@pytest.mark.parametrize(("follow", "kind"), [("pros?", "pros"), ("and its cons", "cons")])
+def test_pros_or_cons_after_an_entry_about_one_framework(engine, follow, kind):
+    answer = ask_turns(engine, "what is jax", follow)
+    assert (answer.kind, answer.framework) == (kind, "jax")
+
+
 def test_how_hard_to_pick_up_is_the_learning_curve(engine):
     answer = ask_turns(engine, "jax in one paragraph?", "is it harder to pick up than pytorch?")
     assert (answer.kind, set(answer.frameworks), answer.aspect) == (

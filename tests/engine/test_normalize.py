@@ -9,7 +9,8 @@ from bot.engine.normalize import normalize, stem, tokens
         ("Pytörch VS TensorFlow???", "pytorch vs tensorflow"),
         ("ＴＦ　ｖｓ　ＰＴ", "tf vs pt"),  # full-width forms fold under NFKC
         ("soooo goooood", "soo good"),
-        ("what's bad about tf", "whats bad about tf"),
+        ("what's bad about tf", "what bad about tf"),  # a possessive or contracted 's goes
+        ("tf's downsides", "tf downsides"),
         ("don’t", "dont"),
         ("c++ bindings!!", "c++ bindings"),
         ("tf.keras / jax.numpy", "tf keras jax numpy"),

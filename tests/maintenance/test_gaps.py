@@ -48,6 +48,12 @@ def test_near_duplicates_form_one_row_biggest_first(engine):
     assert all(g.example != "cons of jax" for g in gaps)
 
 
+def test_thanks_is_no_gap(engine):
+    rows = [row("thanks!"), row("ok cool, thank you"), row("how do i bake sourdough bread")]
+    gaps = find_gaps(rows, engine, low_confidence=0.6)
+    assert [g.example for g in gaps] == ["how do i bake sourdough bread"]
+
+
 def test_limit_and_empty_input(engine):
     rows = [
         row(text) for text in ("best pizza in naples", "how tall is mount everest", "learn to juggle fast")

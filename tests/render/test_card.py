@@ -66,6 +66,14 @@ def test_verdict_card_shows_the_conditions(engine):
     assert "Pick" in flips
 
 
+def test_thanks_gets_a_friendly_card_not_a_decline(engine):
+    (card,) = cards_for(engine.ask("thanks!"), engine.knowledge)
+    assert card.title == "Glad to help!"
+    assert "can't answer" not in card.description
+    (declined,) = cards_for(engine.ask("what's the weather in oslo"), engine.knowledge)
+    assert declined.title == "Not sure about that one"
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     question=st.text(max_size=200)

@@ -384,6 +384,18 @@ def test_pros_or_cons_after_an_entry_about_one_framework(engine, follow, kind):
     assert (answer.kind, answer.framework) == (kind, "jax")
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what is a transformer",
+        "how do i write a custom layer in keras",
+        "how to make a neural network from scratch in numpy",
+    ],
+)
+def test_near_misses_found_by_hand_are_declined(engine, question):
+    assert engine.ask(question).kind == "none"
+
+
 def test_how_hard_to_pick_up_is_the_learning_curve(engine):
     answer = ask_turns(engine, "jax in one paragraph?", "is it harder to pick up than pytorch?")
     assert (answer.kind, set(answer.frameworks), answer.aspect) == (

@@ -310,7 +310,7 @@ def without_acknowledgement(text: str) -> str:
 
 
 def is_acknowledgement(raw: Sequence[str]) -> bool:
-    """ "thanks!", "ok cool", "got it, thank you": no question, only a reply to the last answer."""
+    """Whether the words only acknowledge the last answer ("thanks!", "ok cool", "got it, thank you")."""
     words = set(raw)
     return bool(words & ACKNOWLEDGEMENTS) and words <= ACKNOWLEDGEMENTS | ACKNOWLEDGEMENT_FILLER
 

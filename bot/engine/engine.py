@@ -119,13 +119,14 @@ class Engine:
         """
         limits = thresholds or self.thresholds
         query = question if isinstance(question, str) else str(question)
-        analysis = self.lexicon.analyse(query[:MAX_QUERY_CHARS])
+        read = query[:MAX_QUERY_CHARS]
+        analysis = self.lexicon.analyse(read)
         if is_acknowledgement(analysis.raw):  # "thanks!": nothing to answer, nothing missing (see gaps)
             why = Candidate("none", None, 0.0, "an acknowledgement, not a question")
             text = compose.acknowledgement_text(self.knowledge)
             return Answer(query, "none", 0.0, text, acknowledgement=True, candidates=(why,))
-        asked = without_acknowledgement(query[:MAX_QUERY_CHARS])
-        if len(asked) < len(query[:MAX_QUERY_CHARS]):  # "nice, and jax?" asks "and jax?"
+        asked = without_acknowledgement(read)
+        if asked != read:  # "nice, and jax?" asks "and jax?"
             analysis = self.lexicon.analyse(asked)
         shape = shape_of(analysis.tokens, self.entities, analysis.raw)
         ranked = self._rank(analysis.tokens, shape, MAX_SUGGESTIONS + 2)

@@ -2,7 +2,8 @@
 
 NFKC, case folding, accents stripped, punctuation turned into spaces (``c++``
 and ``#`` inside words kept), letters repeated three times or more cut to two, a possessive
-"'s" dropped and other apostrophes removed, whitespace collapsed. Tokens are what is left, split on spaces.
+"'s" dropped and other apostrophes removed, whitespace collapsed. Tokens are what is left,
+split on spaces.
 """
 
 from __future__ import annotations

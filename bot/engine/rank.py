@@ -41,6 +41,7 @@ ASPECT_BONUS = 0.05
 """Added when an entry relates to an aspect the question names."""
 STEM_MEMO_SIZE = 200_000
 EXPANSION_RATIO = 4
+"""See :meth:`FaqIndex._accumulate`."""
 MIN_CANDIDATES = 64
 """See :meth:`FaqIndex._accumulate`."""
 CONCEPT_PREFIX = "@"

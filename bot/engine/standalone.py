@@ -52,7 +52,9 @@ BARE_NAME_CONFIDENCE = 0.7
 """A framework named on its own ("pytorch?") gets its pros, expanded with its summary,
 unless the best FAQ entry is about that framework alone."""
 ONE_FRAMEWORK_VERDICT = 0.8
+"""'Is jax good for research': the use case's verdict over all frameworks."""
 WHICH_FRAMEWORK_CONFIDENCE = 0.75
+"""'Which framework…' with no name and no use case, before the unexplained-word penalty."""
 VERDICT_SPARE_WORDS = 2
 """'Best pick for research?' (a verdict cue and a use case) stays a verdict with this many
 other words; each costs confidence. 'Which framework…' and a use case needs no such limit."""
@@ -107,7 +109,8 @@ class StandaloneReader:
         declined = self.declines.best(with_concepts(shape.tokens, shape.mentions), DECLINE_LEAD * top.score)
         if declined is None:
             return Reading("faq", confidence, why, id=top.entry.id)
-        why += f"; fits the declined topic '{declined.topic.id}' better ({declined.score:.2f})"
+        why += f"; fits the declined topic '{declined.topic.id}' better: {declined.score:.2f} on "
+        why += ", ".join(declined.matched)
         return Reading("faq", confidence * DECLINED_FACTOR, why, id=top.entry.id, declined=declined.topic.id)
 
     def verdict(

@@ -286,7 +286,7 @@ ACKNOWLEDGEMENTS = frozenset(
     {
         "thanks", "thank", "thx", "ty", "tysm", "cheers", "cool", "nice", "great", "perfect",
         "awesome", "amazing", "neat", "sweet", "gotcha", "ok", "okay", "k", "kk", "alright",
-        "appreciated", "appreciate", "helpful", "noted", "wow",
+        "appreciated", "appreciate", "helpful", "noted", "wow", "fair", "true", "right",
     }
 )  # fmt: skip
 ACKNOWLEDGEMENT_FILLER = frozenset(

@@ -36,6 +36,7 @@ STOPWORDS = frozenset(
     goes went keep keeps seem seems look looks looking think feel says lot lots exactly
     overall generally
     aint sm1 some1 smn rn tips fr ngl af lowkey highkey bruh yo fam pls
+    touch touched touching question questions
     """.split()
 )
 """Words too common to tell FAQ entries apart; left out of ranking, kept for cues."""

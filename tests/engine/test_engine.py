@@ -396,6 +396,33 @@ def test_near_misses_found_by_hand_are_declined(engine, question):
     assert engine.ask(question).kind == "none"
 
 
+def test_touch_is_no_typo_of_torch(engine):
+    assert "pytorch" not in engine.lexicon.analyse("does anyone in academia still touch tensorflow").tokens
+
+
+@pytest.mark.parametrize(
+    ("turns", "key"),
+    [
+        (("whats bad about tensorflow", "fair. now the good parts"), "pros:tensorflow"),
+        (("best way to checkpoint in pytorch?", "same question but for jax"), "faq:saving-models"),
+    ],
+)
+def test_more_follow_ups(engine, turns, key):
+    assert ask_turns(engine, *turns).key == key
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("tf came out 2015 or 2016?", "faq:history-tensorflow"),
+        ("can my model run in chrome with no server", "faq:browser-javascript"),
+        ("heard google stopped developing tensorflow", "faq:tensorflow-status"),
+    ],
+)
+def test_more_member_wording(engine, question, key):
+    assert engine.ask(question).key == key
+
+
 def test_how_hard_to_pick_up_is_the_learning_curve(engine):
     answer = ask_turns(engine, "jax in one paragraph?", "is it harder to pick up than pytorch?")
     assert (answer.kind, set(answer.frameworks), answer.aspect) == (

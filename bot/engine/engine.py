@@ -26,6 +26,7 @@ from bot.engine.answer import Answer, Candidate, Context, Kind, Suggestion, Thre
 from bot.engine.decline import DeclineIndex
 from bot.engine.detect import (
     ALL_CUES,
+    ANAPHORA,
     GENERIC_WORDS,
     PORT_WORD,
     EntityTable,
@@ -189,7 +190,7 @@ class Engine:
         if not new:
             return None
         earlier = self.lexicon.analyse(previous.query[:MAX_QUERY_CHARS]).tokens
-        combined = (*earlier, *words)
+        combined = (*earlier, *(w for w in words if (w,) not in ANAPHORA))  # not "equivalent" itself
         combined_shape = shape_of(combined, self.entities)
         ranked = [
             r for r in self._rank(combined, combined_shape, MAX_SUGGESTIONS + 3) if new & frozenset(r.matched)

@@ -405,6 +405,7 @@ def test_touch_is_no_typo_of_torch(engine):
     [
         (("whats bad about tensorflow", "fair. now the good parts"), "pros:tensorflow"),
         (("best way to checkpoint in pytorch?", "same question but for jax"), "faq:saving-models"),
+        (("whats torch.compile", "does jax have an equivalent?"), "faq:graph-execution"),
     ],
 )
 def test_more_follow_ups(engine, turns, key):

@@ -20,7 +20,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.engine.lexicon import Lexicon
-from bot.engine.rank import CONCEPT_PREFIX, CONCEPT_WEIGHT, PAIR_BONUS, QUESTION_SHARE, SHORTLIST, FaqIndex
+from bot.engine.rank import (
+    CONCEPT_PREFIX,
+    CONCEPT_WEIGHT,
+    PAIR_BONUS,
+    QUESTION_SHARE,
+    SHORTLIST,
+    FaqIndex,
+    ScaledPhrasing,
+    pair_bonus,
+    phrasing_coverage,
+)
 from bot.knowledge import Decline
 
 IDF_MEMO_SIZE = 50_000
@@ -64,7 +74,7 @@ class DeclineIndex:
         self._documents = len(faq_index.entries) + len(self.topics)
         # Each phrasing with its coverage scale (see FaqIndex.coverage_scale); weights need
         # the postings above.
-        self._phrasings = tuple(
+        self._phrasings: tuple[tuple[ScaledPhrasing, ...], ...] = tuple(
             tuple((p, faq_index.coverage_scale(sum(map(self.idf, p)))) for p in phrasings)
             for phrasings in contents
         )
@@ -105,13 +115,9 @@ class DeclineIndex:
             from_question = QUESTION_SHARE * covered[index] / total
             if from_question + MOST_FROM_PHRASING < max(floor, best.score if best else 0.0):
                 break  # the shortlist is in falling coverage order: no later topic can do better
-            best_phrasing = 0.0
-            for phrasing, scale in self._phrasings[index]:
-                shared = phrasing & query
-                if shared:
-                    best_phrasing = max(best_phrasing, sum(map(weights.__getitem__, shared)) * scale)
+            best_phrasing = phrasing_coverage(self._phrasings[index], query, weights.__getitem__)
             score = from_question + (1 - QUESTION_SHARE) * best_phrasing
-            score += PAIR_BONUS * min(2, len(pairs & self._pairs[index]))
+            score += pair_bonus(pairs, self._pairs[index])
             if score >= floor and (best is None or score > best.score):
                 best = DeclineMatch(self.topics[index], score, tuple(sorted(query & self._words[index])))
         return best

@@ -51,6 +51,27 @@ PAIR_BONUS = 0.06
 """Added per pair of adjacent words shared with a phrasing ("torch compile"), at most twice."""
 
 
+ScaledPhrasing = tuple[frozenset[str], float]
+"""A phrasing's content words and its coverage scale (see FaqIndex.coverage_scale)."""
+
+
+def phrasing_coverage(
+    phrasings: Iterable[ScaledPhrasing], query: frozenset[str], weight_of: Callable[[str], float]
+) -> float:
+    """How well the question covers the best of these phrasings (0 when it shares no word)."""
+    best = 0.0
+    for phrasing, scale in phrasings:
+        shared = phrasing & query
+        if shared:
+            best = max(best, sum(map(weight_of, shared)) * scale)
+    return best
+
+
+def pair_bonus(query_pairs: frozenset[tuple[str, str]], pairs: frozenset[tuple[str, str]]) -> float:
+    """PAIR_BONUS per pair of adjacent words shared, at most twice."""
+    return PAIR_BONUS * min(2, len(query_pairs & pairs))
+
+
 @dataclass(frozen=True, slots=True)
 class Ranked:
     entry: FaqEntry
@@ -76,7 +97,7 @@ class FaqIndex:
         self._stems: dict[str, str] = {}  # a memo: stemming is pure, and hot at build time
         strong: list[frozenset[str]] = []
         weak: list[frozenset[str]] = []
-        self._phrasings: list[tuple[frozenset[str], ...]] = []
+        phrasings_of: list[tuple[frozenset[str], ...]] = []
         self._exact: dict[tuple[str, ...], FaqEntry] = {}
         pairs: list[frozenset[tuple[str, str]]] = []
         for entry in self.entries:
@@ -96,7 +117,7 @@ class FaqIndex:
             strong_words = frozenset().union(*phrasings, labels)
             strong.append(strong_words)
             weak.append(self._content(lexicon.analyse_known(entry.answer)) - strong_words)
-            self._phrasings.append(tuple(p for p in phrasings if p))
+            phrasings_of.append(tuple(p for p in phrasings if p))
         df: dict[str, int] = {}
         for words in (*strong, *weak):
             for word in words:
@@ -112,9 +133,9 @@ class FaqIndex:
                 postings.setdefault(word, []).append((index, ANSWER_WEIGHT))
         self._postings = {w: dict(p) for w, p in postings.items()}
         self._words = tuple(s | w for s, w in zip(strong, weak, strict=True))
-        self._phrasing_scales = tuple(
-            tuple(self.coverage_scale(sum(self.idf(w) for w in p)) for p in phrasings)
-            for phrasings in self._phrasings
+        self._phrasings = tuple(
+            tuple((p, self.coverage_scale(sum(self.idf(w) for w in p))) for p in phrasings)
+            for phrasings in phrasings_of
         )
         self._about = tuple(frozenset(e.frameworks) for e in self.entries)
         self._pairs = tuple(pairs)
@@ -219,11 +240,7 @@ class FaqIndex:
         ranked = []
         for index in heapq.nlargest(max(SHORTLIST, limit), covered, key=covered.__getitem__):
             amount = covered[index]
-            best_phrasing = 0.0
-            for phrasing, scale in zip(self._phrasings[index], self._phrasing_scales[index], strict=True):
-                shared = phrasing & query
-                if shared:
-                    best_phrasing = max(best_phrasing, sum(map(weight_of, shared)) * scale)
+            best_phrasing = phrasing_coverage(self._phrasings[index], query, weight_of)
             score = QUESTION_SHARE * amount / total + (1 - QUESTION_SHARE) * best_phrasing
             if named_frameworks & self._about[index]:
                 score += FRAMEWORK_BONUS
@@ -231,7 +248,7 @@ class FaqIndex:
                 score -= FRAMEWORK_BONUS  # a general question: entries about one framework fit it less
             if named_aspects & self._aspects[index]:
                 score += ASPECT_BONUS
-            score += PAIR_BONUS * min(2, len(query_pairs & self._pairs[index]))
+            score += pair_bonus(query_pairs, self._pairs[index])
             score = max(score, 0.0)
             matched = tuple(sorted(query & self._words[index]))
             ranked.append(Ranked(self.entries[index], score, matched, amount / total, best_phrasing))

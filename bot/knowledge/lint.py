@@ -7,13 +7,13 @@ errors (except staleness, which must never turn ``main`` red with the calendar).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from rapidfuzz import fuzz, process, utils
 
 import bot.limits as limits
 from bot.knowledge.issues import Issue, Severity
-from bot.knowledge.model import KnowledgeBase, Origin, ReviewedEntry, fold
+from bot.knowledge.model import FaqEntry, KnowledgeBase, Origin, ReviewedEntry, fold
 
 STALE_AFTER = dt.timedelta(days=365)
 SIMILAR_QUESTION_SCORE = 90.0
@@ -122,14 +122,21 @@ def _alias_clashes(kb: KnowledgeBase) -> Iterator[Issue]:
             )
 
 
-def _similar_questions(kb: KnowledgeBase) -> Iterator[Issue]:
-    entries = list(kb.faq.values())
+def _faq_phrasings(entries: Sequence[FaqEntry]) -> tuple[list[str], list[int]]:
+    """Every FAQ question and alternate, processed for fuzzy comparison, and the index of
+    the entry each belongs to."""
     phrasings: list[str] = []
     owner: list[int] = []
     for index, entry in enumerate(entries):
         for text in (entry.question, *entry.alternates):
             phrasings.append(utils.default_process(text))
             owner.append(index)
+    return phrasings, owner
+
+
+def _similar_questions(kb: KnowledgeBase) -> Iterator[Issue]:
+    entries = list(kb.faq.values())
+    phrasings, owner = _faq_phrasings(entries)
     if not phrasings:
         return
     reported: set[tuple[int, int]] = set()
@@ -155,14 +162,10 @@ def _similar_questions(kb: KnowledgeBase) -> Iterator[Issue]:
 
 def _declined_questions(kb: KnowledgeBase) -> Iterator[Issue]:
     """A declined topic phrased like an FAQ entry would turn that entry's own questions away."""
-    faq_phrasings = [
-        (utils.default_process(text), entry.id)
-        for entry in kb.faq.values()
-        for text in (entry.question, *entry.alternates)
-    ]
-    if not faq_phrasings:
+    entries = list(kb.faq.values())
+    texts, owner = _faq_phrasings(entries)
+    if not texts:
         return
-    texts = [text for text, _ in faq_phrasings]
     for topic in kb.declines.values():
         for phrasing in topic.phrasings:
             found = process.extractOne(
@@ -174,7 +177,7 @@ def _declined_questions(kb: KnowledgeBase) -> Iterator[Issue]:
             if found is not None:
                 yield _warn(
                     topic.origin,
-                    f"declined topic '{topic.id}' is phrased like FAQ '{faq_phrasings[found[2]][1]}': "
+                    f"declined topic '{topic.id}' is phrased like FAQ '{entries[owner[found[2]]].id}': "
                     f"'{phrasing}' ~ '{found[0]}'",
                 )
 

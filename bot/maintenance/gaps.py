@@ -18,6 +18,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from bot.engine import Engine
+from bot.engine.detect import is_acknowledgement
 from bot.storage import StoredQuestion
 
 SAME_GAP_SCORE = 75.0
@@ -88,9 +89,12 @@ def find_gaps(
     keys: list[str] = []
     members: list[list[StoredQuestion]] = []
     for row in rows:
-        if row.text is None or not reasons_for(row, low_confidence) or engine.acknowledges(row.text):
+        if row.text is None or not reasons_for(row, low_confidence):
+            continue
+        analysis = engine.lexicon.analyse(row.text)
+        if is_acknowledgement(analysis.raw):
             continue  # "thanks!" is declined, but nothing is missing
-        key = " ".join(engine.lexicon.analyse(row.text).tokens) or row.text.strip().casefold()
+        key = " ".join(analysis.tokens) or row.text.strip().casefold()
         found = process.extractOne(key, keys, scorer=fuzz.token_sort_ratio, score_cutoff=SAME_GAP_SCORE)
         if found is None:
             keys.append(key)

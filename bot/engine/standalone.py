@@ -18,6 +18,7 @@ from bot.engine.normalize import stem
 from bot.engine.rank import FaqIndex, Ranked
 from bot.engine.reading import Reading
 from bot.knowledge import FaqEntry, KnowledgeBase
+from bot.knowledge.model import ONLY_WHEN_CHOOSING
 
 MARGIN_BASE = 0.85
 MARGIN_GAIN = 1.0
@@ -101,7 +102,7 @@ class StandaloneReader:
             and not set(shape.frameworks) & set(top.entry.frameworks)
         ):
             confidence *= OTHER_FRAMEWORK_FACTOR  # "is jax good for research": not TensorFlow's entry
-        if top.entry.only_when == "choosing" and not shape.asks_to_choose:
+        if top.entry.only_when == ONLY_WHEN_CHOOSING and not shape.asks_to_choose:
             confidence *= UNASKED_CHOICE_FACTOR  # "unet segmentation in pytorch": no pick asked for
         unknown = self.faq_index.unknown_share(shape.tokens)
         confidence *= max(0.0, 1.0 - UNKNOWN_SHARE_PENALTY * max(0.0, unknown - UNKNOWN_SHARE_FREE))

@@ -100,6 +100,10 @@ class UseCase:
     origin: Origin
 
 
+ONLY_WHEN_CHOOSING = "choosing"
+"""``only_when`` value: the entry answers only questions that ask which framework to pick."""
+
+
 @dataclass(frozen=True, slots=True)
 class FaqEntry:
     id: str
@@ -113,7 +117,7 @@ class FaqEntry:
     reviewed: dt.date
     origin: Origin
     only_when: str | None = None
-    """"choosing": the entry answers only questions that ask which framework to pick."""
+    """ONLY_WHEN_CHOOSING, or None: when the entry answers."""
 
 
 @dataclass(frozen=True, slots=True)

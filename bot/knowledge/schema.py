@@ -7,6 +7,7 @@ keeps the shipped file equal to what this module generates).
 
 from __future__ import annotations
 
+from bot.knowledge.model import ONLY_WHEN_CHOOSING
 from bot.knowledge.spec import (
     Choice,
     Day,
@@ -107,7 +108,10 @@ FAQ = Record(
         Field("tags", ListOf(slug("A tag."), "Topics, used to browse."), False),
         Field(
             "only_when",
-            Choice(("choosing",), "'choosing': answer only questions that ask which framework to pick."),
+            Choice(
+                (ONLY_WHEN_CHOOSING,),
+                f"'{ONLY_WHEN_CHOOSING}': answer only questions that ask which framework to pick.",
+            ),
             False,
         ),
         SOURCES,

@@ -64,7 +64,13 @@ def score(items: Sequence[Item], answer: Answerer) -> Score:
     )
 
 
-BATCHES = {"batch-2": "second", "batch-3": "third", "batch-4": "fourth", "batch-5": "fifth", "batch-6": "sixth"}
+BATCHES = {
+    "batch-2": "second",
+    "batch-3": "third",
+    "batch-4": "fourth",
+    "batch-5": "fifth",
+    "batch-6": "sixth",
+}
 
 
 def batch_of(item: Item) -> str:

@@ -38,8 +38,11 @@ VERDICT_CUES = frozenset(
     }
 )  # fmt: skip
 EXPAND_CUES = frozenset(
-    {"why", "sources", "source", "more", "explain", "details", "elaborate", "proof", "links"}
-)
+    {
+        "why", "sources", "source", "more", "explain", "detail", "details", "detailed", "elaborate",
+        "expand", "deeper", "proof", "links",
+    }
+)  # fmt: skip
 GENERIC_WORDS = frozenset(
     {
         "deep", "learning", "machine", "framework", "frameworks", "library", "libraries", "ai",
@@ -71,6 +74,13 @@ ANAPHORA = (
     ("like", "that"), ("like", "this"), ("the", "same"), ("equivalent",), ("counterpart",), ("which", "one"),
 )  # fmt: skip
 """Words that point back at the last answer wherever they stand ("does jax have something like that")."""
+FRESH_TOPIC = (
+    ("unrelated",), ("different", "question"), ("diff", "question"), ("another", "question"),
+    ("other", "question"), ("new", "question"), ("separate", "question"), ("side", "question"),
+    ("different", "topic"), ("new", "topic"), ("change", "topic"), ("changing", "topic"),
+    ("switching", "topic"), ("off", "topic"), ("something", "else"),
+)  # fmt: skip
+"""Words that say the question does not follow on from the last answer ("ok diff question: …")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +114,8 @@ class Shape:
     follow_up_opener: bool
     points_back: bool
     """Says "like that", "the same", "which one"… somewhere (see ANAPHORA)."""
+    fresh_topic: bool
+    """Says it starts something new: "unrelated, but…", "different question:" (see FRESH_TOPIC)."""
     one_to_another: bool
     """Goes from one framework to another ("keras model to pytorch", "tf to jax"): a port."""
     leftover: tuple[str, ...]
@@ -259,6 +271,7 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         expand=bool(token_set & EXPAND_CUES),
         follow_up_opener=opener,
         points_back=any(_has_run(words, phrase) for phrase in ANAPHORA),
+        fresh_topic=any(_has_run(words, phrase) for phrase in FRESH_TOPIC),
         one_to_another=_one_to_another(words, mentions),
         leftover=leftover,
     )

@@ -131,7 +131,7 @@ class Engine:
             analysis = self.lexicon.analyse(asked)
         shape = shape_of(analysis.tokens, self.entities, analysis.raw)
         ranked = self._rank(analysis.tokens, shape, MAX_SUGGESTIONS + 2)
-        previous = self._usable_context(context, now)
+        previous = None if shape.fresh_topic else self._usable_context(context, now)
 
         reading = None
         content = self._content(shape)
@@ -183,6 +183,10 @@ class Engine:
         others = [f for f in shape.frameworks if f not in about]
         aspects = [r.id for r in entry.related if r.kind == "aspect"] if entry is not None else []
         if about and others and not content and len(aspects) == 1:
+            sibling = self._entry_on(aspects[0], others, not_about=about)
+            if sibling is not None:  # "can i run pytorch on a phone" → "and tensorflow?": its own entry
+                why = "follow-up: the same question, answered for the other framework"
+                return Reading("faq", FOLLOW_UP_CONFIDENCE, why, id=sibling.id)
             why = "follow-up: the last entry's aspect across frameworks"
             frameworks = (*about, *others)
             return Reading("compare", FOLLOW_UP_CONFIDENCE, why, frameworks=frameworks, aspect=aspects[0])
@@ -200,6 +204,17 @@ class Engine:
             return None
         confidence = min(reading.confidence, FOLLOW_UP_CONFIDENCE)
         return replace(reading, confidence=confidence, why=f"follow-up on the last question: {reading.why}")
+
+    def _entry_on(self, aspect: str, frameworks: Sequence[str], not_about: Sequence[str]) -> FaqEntry | None:
+        """The FAQ entry on ``aspect`` that covers ``frameworks`` and none of ``not_about``."""
+        for entry in self.knowledge.faq.values():
+            if (
+                set(frameworks) <= set(entry.frameworks)
+                and set(not_about).isdisjoint(entry.frameworks)
+                and any(r.kind == "aspect" and r.id == aspect for r in entry.related)
+            ):
+                return entry
+        return None
 
     def _features(self, words: Sequence[str]) -> list[str]:
         """What the FAQ index ranks on: the words plus a concept per aspect or use case they name."""

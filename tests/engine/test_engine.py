@@ -444,11 +444,17 @@ def test_an_entry_about_another_framework_is_no_confident_answer(engine):
 
 
 def test_another_framework_after_an_faq_answer_about_one(engine):
+    # TensorFlow on phones has an entry of its own: the same question, answered for it.
     answer = ask_turns(engine, "how do i run pytorch on a phone", "and tensorflow?")
+    assert (answer.kind, answer.id) == ("faq", "litert-mobile")
+    answer = ask_turns(engine, "tflite or litert for android", "and pytorch?")
+    assert (answer.kind, answer.id) == ("faq", "pytorch-mobile")
+    # No entry covers Keras on Apple silicon: the entry's aspect, compared across all of them.
+    answer = ask_turns(engine, "does pytorch support apple silicon gpus", "and keras?")
     assert (answer.kind, set(answer.frameworks), answer.aspect) == (
         "compare",
-        {"pytorch", "tensorflow"},
-        "mobile-edge",
+        {"pytorch", "tensorflow", "jax", "keras"},
+        "hardware-support",
     )
     assert ask_turns(engine, "is tensorflow dead", "what about keras?").id != "tensorflow-status"
     answer = ask_turns(engine, "what's torch.compile", "does jax have something like that?")
@@ -652,3 +658,29 @@ def test_confidence_never_goes_below_zero(engine):
     answer = engine.ask("9:H:J:00")
     assert 0.0 <= answer.confidence <= 1.0
     assert all(c.score >= 0.0 for c in answer.candidates)
+
+
+def test_saying_the_question_is_a_new_one_drops_the_last_answer(engine):
+    assert ask_turns(engine, "pt vs tf", "and tensorboard with pytorch?").kind == "compare"
+    answer = ask_turns(engine, "pt vs tf", "ok different question: can i use tensorboard with pytorch")
+    assert answer.key == "faq:visualization"
+    assert ask_turns(engine, "cons of keras", "and jax?").key == "cons:jax"
+    assert ask_turns(engine, "cons of keras", "unrelated, but and jax?").kind != "cons"
+
+
+@pytest.mark.parametrize("follow", ["more detail pls", "can you expand on that", "go deeper"])
+def test_asking_for_more_detail_expands_the_last_answer(engine, follow):
+    answer = ask_turns(engine, "what is torch.compile", follow)
+    assert (answer.key, answer.expanded) == ("faq:torch-compile", True)
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("is there any reason NOT to use pytorch", "cons:pytorch"),
+        ("what's inductor / dynamo", "faq:torch-compile"),
+        ("which lib for research", "verdict:jax,keras,pytorch,tensorflow@research"),
+    ],
+)
+def test_more_member_wordings(engine, question, key):
+    assert engine.ask(question).key == key

@@ -140,6 +140,14 @@ class Shape:
         """Asks which framework to pick, or to weigh two: "best…", "which…", "X or Y", "vs"."""
         return self.verdict or self.asks_which_framework or self.compare
 
+    def framework_nearest(self, cues: frozenset[str]) -> str | None:
+        """The framework named closest to the first of ``cues`` ("jax drawbacks? … from torch": jax)."""
+        at = next((i for i, word in enumerate(self.tokens) if word in cues), None)
+        names = [m for m in self.mentions if m.kind == "framework"]
+        if at is None or not names:
+            return None
+        return min(names, key=lambda m: min(abs(m.start - at), abs(m.end - 1 - at))).id
+
     @property
     def own_aspects(self) -> tuple[str, ...]:
         """Aspects named by words that do not also name a use case ("mobile" names both)."""

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Literal
 
 from bot.engine.decline import DeclineIndex
-from bot.engine.detect import ALL_CUES, GENERIC_WORDS, Shape, with_concepts
+from bot.engine.detect import ALL_CUES, CONS_CUES, GENERIC_WORDS, PROS_CUES, Shape, with_concepts
 from bot.engine.normalize import stem
 from bot.engine.rank import FaqIndex, Ranked
 from bot.engine.reading import Reading
@@ -52,6 +53,8 @@ the question may be about how the two relate ("is keras part of tf or its own th
 BARE_NAME_CONFIDENCE = 0.7
 """A framework named on its own ("pytorch?") gets its pros, expanded with its summary,
 unless the best FAQ entry is about that framework alone."""
+POINTS_AMONG_TWO_CONFIDENCE = 0.75
+"""Two frameworks, "drawbacks" and no "vs": the list of the one named next to the cue."""
 ONE_FRAMEWORK_VERDICT = 0.8
 """'Is jax good for research': the use case's verdict over all frameworks."""
 WHICH_FRAMEWORK_CONFIDENCE = 0.75
@@ -146,6 +149,12 @@ class StandaloneReader:
                 return self.verdict(frameworks, use_case, 0.93, "two frameworks and a use case")
             if shape.verdict:
                 return self.verdict(frameworks, None, 0.92, "two frameworks and 'which/should/better'")
+            if shape.pros != shape.cons and not shape.compare:
+                # "jax drawbacks? thinking of switching from torch": one framework's list
+                kind: Literal["pros", "cons"] = "pros" if shape.pros else "cons"
+                named = shape.framework_nearest(PROS_CUES if shape.pros else CONS_CUES)
+                return Reading(kind, POINTS_AMONG_TWO_CONFIDENCE, f"'{kind}' next to one of two frameworks",
+                               framework=named)  # fmt: skip
             if shape.compare:
                 if shape.compare_by_or:
                     return Reading("compare", OR_CONFIDENCE, "two frameworks and 'or'", frameworks=frameworks)

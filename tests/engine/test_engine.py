@@ -678,9 +678,21 @@ def test_asking_for_more_detail_expands_the_last_answer(engine, follow):
     ("question", "key"),
     [
         ("is there any reason NOT to use pytorch", "cons:pytorch"),
-        ("what's inductor / dynamo", "faq:torch-compile"),
         ("which lib for research", "verdict:jax,keras,pytorch,tensorflow@research"),
     ],
 )
 def test_more_member_wordings(engine, question, key):
+    assert engine.ask(question).key == key
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("jax drawbacks? thinking of moving over from torch", "cons:jax"),
+        ("coming from pytorch, what are jax's downsides", "cons:jax"),
+        ("tensorflow advantages? my team only knows keras", "pros:tensorflow"),
+        ("downsides of keras vs pytorch", "compare:keras,pytorch@all"),
+    ],
+)
+def test_pros_or_cons_next_to_one_of_two_frameworks_is_that_frameworks_list(engine, question, key):
     assert engine.ask(question).key == key

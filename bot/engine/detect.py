@@ -56,7 +56,11 @@ VAGUE_WORDS = (
     | frozenset({"which", "better", "best", "should", "go", "worth", "win", "wins", "explain"})
 )
 """Cue words too vague to rank FAQ entries by ("is it good")."""
-ALL_CUES = COMPARE_CUES | PROS_CUES | CONS_CUES | PROS_WORDS | CONS_WORDS | VERDICT_CUES | EXPAND_CUES
+ADD_CUES = frozenset({"add", "include", "plus"})
+"""'Now add keras to that': a framework joins the last answer."""
+ALL_CUES = (
+    COMPARE_CUES | PROS_CUES | CONS_CUES | PROS_WORDS | CONS_WORDS | VERDICT_CUES | EXPAND_CUES | ADD_CUES
+)
 FOLLOW_UP_OPENERS = (
     ("what", "about"),
     ("how", "about"),
@@ -69,6 +73,9 @@ FOLLOW_UP_OPENERS = (
     ("ok", "what", "about"),
     ("now",),
     ("but",),
+    ("add",),
+    ("include",),
+    ("plus",),
 )
 ANAPHORA = (
     ("like", "that"), ("like", "this"), ("the", "same"), ("equivalent",), ("counterpart",), ("which", "one"),

@@ -161,11 +161,21 @@ class Engine:
         return is_acknowledgement(self.lexicon.analyse(text[:MAX_QUERY_CHARS]).raw)
 
     def _about(self, answer: Answer) -> tuple[str, ...]:
-        """The frameworks an answer is about; for an FAQ entry, those it names (maybe none)."""
+        """The frameworks an answer is about; for an FAQ entry, those it names (maybe none).
+
+        An entry that names none answers for any framework, so "and jax?" asks it again;
+        but when the question weighed two or more ("jax vs pytorch speed?"), the answer
+        is about those, and "and keras?" widens the comparison.
+        """
         if answer.framework is not None:
             return (answer.framework,)
         entry = self.knowledge.faq.get(answer.id or "") if answer.kind == "faq" else None
-        return entry.frameworks if entry is not None else answer.frameworks
+        if entry is None:
+            return answer.frameworks
+        if entry.frameworks:
+            return entry.frameworks
+        asked = shape_of(self.lexicon.analyse(answer.query[:MAX_QUERY_CHARS]).tokens, self.entities)
+        return asked.frameworks if len(asked.frameworks) >= 2 else ()
 
     def _faq_follow_up(
         self, words: Sequence[str], shape: Shape, content: frozenset[str], previous: Answer
@@ -179,7 +189,7 @@ class Engine:
           that speaks of it (which may be the last one again).
         """
         entry = self.knowledge.faq.get(previous.id or "")
-        about = entry.frameworks if entry is not None else ()
+        about = self._about(previous)
         others = [f for f in shape.frameworks if f not in about]
         aspects = [r.id for r in entry.related if r.kind == "aspect"] if entry is not None else []
         if about and others and not content and len(aspects) == 1:

@@ -696,3 +696,16 @@ def test_more_member_wordings(engine, question, key):
 )
 def test_pros_or_cons_next_to_one_of_two_frameworks_is_that_frameworks_list(engine, question, key):
     assert engine.ask(question).key == key
+
+
+def test_a_framework_added_after_a_general_entry_on_two_frameworks_widens_the_comparison(engine):
+    first = "is jax really faster than pytorch or is it hype"
+    assert engine.ask(first).key == "faq:performance"  # an entry for every framework
+    answer = ask_turns(engine, first, "add keras to that")
+    assert (answer.kind, set(answer.frameworks), answer.aspect) == (
+        "compare",
+        {"jax", "pytorch", "keras"},
+        "performance",
+    )
+    # After a question on one framework, the same entry answers for another.
+    assert ask_turns(engine, "is pytorch beginner friendly", "and keras?").key == "faq:beginners"

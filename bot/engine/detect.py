@@ -85,7 +85,7 @@ FRESH_TOPIC = (
     ("unrelated",), ("different", "question"), ("diff", "question"), ("another", "question"),
     ("other", "question"), ("new", "question"), ("separate", "question"), ("side", "question"),
     ("different", "topic"), ("new", "topic"), ("change", "topic"), ("changing", "topic"),
-    ("switching", "topic"), ("off", "topic"), ("something", "else"),
+    ("switching", "topic"), ("off", "topic"),
 )  # fmt: skip
 """Words that say the question does not follow on from the last answer ("ok diff question: …")."""
 

@@ -70,6 +70,7 @@ BATCHES = {
     "batch-4": "fourth",
     "batch-5": "fifth",
     "batch-6": "sixth",
+    "batch-7": "seventh",
 }
 
 

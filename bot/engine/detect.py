@@ -169,9 +169,12 @@ CHOICE_PAIRS = frozenset(
     {
         ("which", "framework"), ("which", "frameworks"), ("which", "library"), ("which", "one"),
         ("what", "framework"), ("best", "framework"), ("which", "should"),
+        ("build", "with"), ("people", "use"), ("ppl", "use"), ("folks", "use"), ("people", "using"),
+        ("everyone", "use"), ("everyone", "using"),
     }
 )  # fmt: skip
-"""Adjacent words that ask to choose between the frameworks ("which framework would you pick…")."""
+"""Adjacent words that ask to choose between the frameworks ("which framework would you pick…",
+"what do audio people build with")."""
 
 ALL_FRAMEWORKS_PHRASES = frozenset(
     {

@@ -146,6 +146,8 @@ class Lexicon:
             if not candidates:
                 continue
             found = process.extractOne(word, candidates, scorer=OSA.distance, score_cutoff=edits)
+            if found is not None and found[1] > 1 and found[0][0] != word[0]:
+                found = process.extractOne(word, candidates, scorer=OSA.distance, score_cutoff=1)
             if found is not None and (best is None or found[1] < best[0]):
                 best = (int(found[1]), found[0])
         return best[1] if best is not None else None

@@ -32,6 +32,9 @@ NOT_EVIDENCE = frozenset(stem(w) for w in ALL_CUES | GENERIC_WORDS)
 UNEXPLAINED_WORD_PENALTY = 0.05
 MAX_UNEXPLAINED_PENALTY = 0.3
 NARROWER_FACTOR = 0.7
+WHOLE_PHRASING = 0.9
+"""A question that covers this much of one of an entry's phrasings asks that entry's
+question, whatever frameworks it names ("from tensorflow import keras vs import keras")."""
 OTHER_FRAMEWORK_FACTOR = 0.5
 """An entry about other frameworks than the question names answers it only by accident."""
 UNKNOWN_SHARE_FREE = 0.45
@@ -97,6 +100,7 @@ class StandaloneReader:
             len(asked_about) >= 2
             and top.entry.frameworks
             and not set(asked_about) <= set(top.entry.frameworks)
+            and top.phrasing_coverage < WHOLE_PHRASING
         ):
             confidence *= NARROWER_FACTOR  # the question is about more frameworks than the entry
         if (

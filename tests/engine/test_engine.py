@@ -709,3 +709,28 @@ def test_a_framework_added_after_a_general_entry_on_two_frameworks_widens_the_co
     )
     # After a question on one framework, the same entry answers for another.
     assert ask_turns(engine, "is pytorch beginner friendly", "and keras?").key == "faq:beginners"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "from tensorflow import keras vs import keras, same thing?",
+        "is keras just a wrapper around tensorflow or not",
+    ],
+)
+def test_a_question_that_is_an_entrys_phrasing_keeps_it_whatever_frameworks_it_names(engine, question):
+    assert engine.ask(question).key == "faq:keras"
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("getting into speech recognition, what do audio people build with?", "faq:framework-by-domain"),
+        ("my niece wants to get into ai. pytorch or jax for her?", "verdict:jax,pytorch@beginners"),
+        ("why would someone not use keras", "cons:keras"),
+        ("biggest headaches with tf?", "cons:tensorflow"),
+        ("pytorch does not use my gpu", "faq:gpu-install"),
+    ],
+)
+def test_more_ways_to_ask_for_a_domain_a_beginners_pick_or_the_cons(engine, question, key):
+    assert engine.ask(question).key == key

@@ -63,6 +63,13 @@ def test_rewrites_chain_and_prefer_the_longest_phrase():
     assert analysis.corrected == {"pytroch": "pytorch", "phnoe": "phone"}
 
 
+def test_two_edits_keep_the_first_letter():
+    lexicon = Lexicon({}, Counter(), Counter(["choosing", "distributed"]), names=[])
+    assert lexicon.correct("shooting") is None  # a word of its own, two edits from "choosing"
+    assert lexicon.correct("disrtibuted") == "distributed"  # two edits, same first letter
+    assert lexicon.correct("chosoing") == "choosing"  # one edit
+
+
 def test_max_edits_by_length():
     assert [max_edits("x" * n) for n in (3, 4, 7, 8, 12)] == [0, 1, 1, 2, 2]
 

@@ -88,6 +88,15 @@ FRESH_TOPIC = (
     ("switching", "topic"), ("off", "topic"),
 )  # fmt: skip
 """Words that say the question does not follow on from the last answer ("ok diff question: …")."""
+INJECTION_MARKERS = (
+    ("system", "override"), ("maintainer", "override"), ("admin", "override"), ("new", "instructions"),
+    ("previous", "instructions"), ("prior", "instructions"), ("your", "instructions"),
+    ("ignore", "your"), ("ignore", "all", "previous"), ("ignore", "the", "above"), ("disregard", "your"),
+    ("forget", "your"), ("forget", "everything"), ("developer", "mode"), ("you", "are", "now"),
+    ("system", "prompt"),
+)  # fmt: skip
+"""Words that try to give the bot orders ("SYSTEM OVERRIDE: from now on…"): the message is
+declined whatever else it asks, so an injected instruction never shapes an answer."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +132,8 @@ class Shape:
     """Says "like that", "the same", "which one"… somewhere (see ANAPHORA)."""
     fresh_topic: bool
     """Says it starts something new: "unrelated, but…", "different question:" (see FRESH_TOPIC)."""
+    gives_orders: bool
+    """Tries to instruct the bot: "ignore your instructions", "system override" (see INJECTION_MARKERS)."""
     one_to_another: bool
     """Goes from one framework to another ("keras model to pytorch", "tf to jax"): a port."""
     leftover: tuple[str, ...]
@@ -290,6 +301,7 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         follow_up_opener=opener,
         points_back=any(_has_run(words, phrase) for phrase in ANAPHORA),
         fresh_topic=any(_has_run(words, phrase) for phrase in FRESH_TOPIC),
+        gives_orders=any(_has_run(words, phrase) for phrase in INJECTION_MARKERS),
         one_to_another=_one_to_another(words, mentions),
         leftover=leftover,
     )

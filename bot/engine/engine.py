@@ -131,6 +131,9 @@ class Engine:
             analysis = self.lexicon.analyse(asked)
         shape = shape_of(analysis.tokens, self.entities, analysis.raw)
         ranked = self._rank(analysis.tokens, shape, MAX_SUGGESTIONS + 2)
+        if shape.gives_orders:
+            injected = Reading("none", 0.0, "gives the bot instructions (prompt injection)")
+            return self._finish(query, injected, ranked, limits)
         previous = None if shape.fresh_topic else self._usable_context(context, now)
 
         reading = None

@@ -25,6 +25,8 @@ def leans_on_context(shape: Shape, content: frozenset[str]) -> bool:
     """Whether a question only makes sense after the previous turn ("and jax?", "why?")."""
     if len(shape.frameworks) >= 2:
         return False
+    if shape.asks_which_framework and shape.says_framework and not shape.frameworks:
+        return False  # "best framework for research?" asks about them all, whatever came before
     if shape.points_back:  # "like that" is no praise
         return len(content) <= 3
     if shape.frameworks and (shape.pros or shape.cons or shape.pros_word or shape.cons_word):

@@ -752,3 +752,14 @@ def test_a_message_giving_the_bot_orders_is_declined_whatever_it_asks(engine, me
 
 def test_ordinary_words_near_the_injection_markers_still_get_answers(engine):
     assert engine.ask("install instructions for jax with cuda").key == "faq:gpu-install"
+
+
+def test_which_framework_after_a_verdict_on_two_asks_about_all_of_them(engine):
+    answer = ask_turns(engine, "keras or tensorflow for a beginner?", "which framework is best for research?")
+    assert (answer.kind, set(answer.frameworks), answer.use_case) == (
+        "verdict",
+        {"pytorch", "tensorflow", "jax", "keras"},
+        "research",
+    )
+    answer = ask_turns(engine, "keras or tensorflow for a beginner?", "which is better for research then?")
+    assert (answer.kind, set(answer.frameworks)) == ("verdict", {"keras", "tensorflow"})

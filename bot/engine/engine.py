@@ -56,6 +56,8 @@ DEFAULT_CONTEXT_TTL = 300.0
 SUGGESTION_FLOOR = 0.2
 """FAQ entries scoring below this are not worth suggesting at all."""
 MAX_SUGGESTIONS = 3
+ALONE_LEAD = 0.2
+"""How much more confident a follow-up's own reading must be to beat the follow-up reading."""
 
 
 class KnowledgeLoadError(Exception):
@@ -143,21 +145,36 @@ class Engine:
             reading = follow_up(shape, previous, self.readings.verdict, self._about(previous), content)
             if reading is None and previous.kind == "faq" and says_it_follows_up(shape):
                 reading = self._faq_follow_up(analysis.tokens, shape, content, previous)
-            if (
-                reading is not None
-                and shape.frameworks
-                and not says_it_follows_up(shape)
-                and not asks_something(shape)
-            ):
-                # "license of jax?" names a framework and little else, like "and jax?", but
-                # it is a question of its own when the knowledge answers it as one. ("mobile?"
-                # after a comparison names no framework: it narrows the comparison.)
-                alone = self.readings.read(shape, content, ranked, exact)
-                if alone.kind != "none" and alone.confidence >= reading.confidence:
-                    reading = alone
+            if reading is not None:
+                reading = self._unless_it_stands_alone(reading, shape, content, ranked, exact)
         if reading is None:
             reading = self.readings.read(shape, content, ranked, exact)
         return self._finish(query, reading, ranked, limits)
+
+    def _unless_it_stands_alone(
+        self,
+        reading: Reading,
+        shape: Shape,
+        content: frozenset[str],
+        ranked: Sequence[Ranked],
+        exact: FaqEntry | None,
+    ) -> Reading:
+        """The follow-up ``reading``, or the question read on its own if that fits better.
+
+        "license of jax?" names a framework and little else, like "and jax?", but it is a
+        question of its own when the knowledge answers it as one: on a tie it stands alone.
+        ("mobile?" after a comparison names no framework: it narrows the comparison.)
+        A follow-up with words of its own ("is there a torchvision equivalent for
+        tensorflow") stands alone when that reading is clearly (ALONE_LEAD) more confident.
+        """
+        names_only = bool(shape.frameworks) and not says_it_follows_up(shape) and not asks_something(shape)
+        if not names_only and not content:
+            return reading
+        alone = self.readings.read(shape, content, ranked, exact)
+        lead = 0.0 if names_only else ALONE_LEAD
+        if alone.kind != "none" and alone.confidence >= reading.confidence + lead:
+            return alone
+        return reading
 
     def acknowledges(self, text: str) -> bool:
         """Whether ``text`` only acknowledges the last answer ("thanks!", "ok cool")."""

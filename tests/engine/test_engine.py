@@ -767,7 +767,9 @@ def test_which_framework_after_a_verdict_on_two_asks_about_all_of_them(engine):
 
 def test_a_follow_up_with_words_of_its_own_stands_alone_when_that_fits_much_better(engine):
     alone = engine.ask("is there a torchvision equivalent for tensorflow")
-    after = ask_turns(engine, "where did pytorch come from", "is there a torchvision equivalent for tensorflow")
+    after = ask_turns(
+        engine, "where did pytorch come from", "is there a torchvision equivalent for tensorflow"
+    )
     assert after.key == alone.key == "faq:ecosystem-libraries"
     # Without words of its own it still follows on.
     assert ask_turns(engine, "cons of tf", "and pytorch?").key == "cons:pytorch"

@@ -41,6 +41,8 @@ INSERT_QUESTION = """INSERT INTO questions (id, asked_at, source, guild_id, chan
                      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 BUSY_TIMEOUT_MS = 2000
 """How long a write waits for another process's lock before failing."""
+OPEN_RETRY_PAUSE = 0.02
+"""Seconds before the first retry of an open that found the new file locked (doubling after)."""
 
 
 class StorageError(Exception):
@@ -80,8 +82,27 @@ class SqliteStorage:
     # -- lifecycle ----------------------------------------------------------
 
     async def open(self) -> None:
-        """Open (creating the file and its folder if needed) and migrate."""
+        """Open (creating the file and its folder if needed) and migrate.
+
+        Two processes creating the same file at once can find it locked: SQLite does
+        not wait (busy_timeout) while one of them switches a new file to WAL. The
+        open is then retried until the busy timeout has passed.
+        """
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.busy_timeout_ms / 1000
+        pause = OPEN_RETRY_PAUSE
+        while True:
+            try:
+                self._db = await self._connect()
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or loop.time() + pause > deadline:
+                    raise
+            await asyncio.sleep(pause)
+            pause *= 2
+
+    async def _connect(self) -> aiosqlite.Connection:
         db = await aiosqlite.connect(self.path, isolation_level=None)
         try:
             await db.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout_ms)}")
@@ -93,7 +114,7 @@ class SqliteStorage:
         except BaseException:
             await db.close()
             raise
-        self._db = db
+        return db
 
     async def close(self) -> None:
         if self._db is not None:

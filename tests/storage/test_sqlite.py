@@ -245,3 +245,45 @@ async def test_a_failed_batch_is_rolled_back_whole_and_the_connection_stays_usab
     assert await store.questions(NOW - dt.timedelta(minutes=1)) == []
     await store.log_questions([good])
     assert [r.text for r in await store.questions(NOW - dt.timedelta(minutes=1))] == ["good"]
+
+
+async def test_an_open_that_finds_a_new_file_locked_is_retried_until_the_busy_timeout(tmp_path, monkeypatch):
+    # Two processes creating one file at once: SQLite may report "locked" at once
+    # instead of waiting (switching a new file to WAL). The open retries.
+    storage = SqliteStorage(tmp_path / "v.db", busy_timeout_ms=500)
+    real_connect = storage._connect
+    failures = [sqlite3.OperationalError("database is locked")] * 2
+
+    async def flaky_connect():
+        if failures:
+            raise failures.pop()
+        return await real_connect()
+
+    monkeypatch.setattr(storage, "_connect", flaky_connect)
+    await storage.open()
+    assert storage.is_open and not failures
+    await storage.close()
+
+
+async def test_an_open_gives_up_after_the_busy_timeout_and_on_other_errors(tmp_path, monkeypatch):
+    storage = SqliteStorage(tmp_path / "v.db", busy_timeout_ms=100)
+    calls = []
+
+    async def locked():
+        calls.append(1)
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(storage, "_connect", locked)
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        await storage.open()
+    assert 1 < len(calls) < 10  # retried, with growing pauses, then gave up
+
+    async def broken():
+        calls.append(1)
+        raise sqlite3.OperationalError("disk I/O error")
+
+    calls.clear()
+    monkeypatch.setattr(storage, "_connect", broken)
+    with pytest.raises(sqlite3.OperationalError, match="disk"):
+        await storage.open()
+    assert len(calls) == 1

@@ -165,12 +165,15 @@ class Engine:
         question of its own when the knowledge answers it as one: on a tie it stands alone.
         ("mobile?" after a comparison names no framework: it narrows the comparison.)
         A follow-up with words of its own ("is there a torchvision equivalent for
-        tensorflow") stands alone when that reading is clearly (ALONE_LEAD) more confident.
+        tensorflow") stands alone when that reading is clearly (ALONE_LEAD) more confident,
+        or when on its own it fits a declined topic ("and what about gradient accumulation?").
         """
         names_only = bool(shape.frameworks) and not says_it_follows_up(shape) and not asks_something(shape)
         if not names_only and not content:
             return reading
         alone = self.readings.read(shape, content, ranked, exact)
+        if content and alone.declined is not None:
+            return alone  # on its own it is a declined topic: the last answer cannot make it ours
         lead = 0.0 if names_only else ALONE_LEAD
         if alone.kind != "none" and alone.confidence >= reading.confidence + lead:
             return alone

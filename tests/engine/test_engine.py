@@ -773,3 +773,9 @@ def test_a_follow_up_with_words_of_its_own_stands_alone_when_that_fits_much_bett
     assert after.key == alone.key == "faq:ecosystem-libraries"
     # Without words of its own it still follows on.
     assert ask_turns(engine, "cons of tf", "and pytorch?").key == "cons:pytorch"
+
+
+def test_a_follow_up_on_a_declined_topic_is_declined(engine):
+    first = "how do i use mixed precision in pytorch"
+    assert ask_turns(engine, first, "and what about gradient accumulation with it?").kind == "none"
+    assert ask_turns(engine, first, "and in jax?").key == "faq:mixed-precision"

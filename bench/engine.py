@@ -71,6 +71,7 @@ BATCHES = {
     "batch-5": "fifth",
     "batch-6": "sixth",
     "batch-7": "seventh",
+    "batch-8": "eighth",
 }
 
 

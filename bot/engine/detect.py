@@ -82,8 +82,8 @@ ANAPHORA = (
 )  # fmt: skip
 """Words that point back at the last answer wherever they stand ("does jax have something like that")."""
 FRESH_TOPIC = (
-    ("unrelated",), ("different", "question"), ("diff", "question"), ("another", "question"),
-    ("other", "question"), ("new", "question"), ("separate", "question"), ("side", "question"),
+    ("unrelated",), ("different", "question"), ("diff", "question"),
+    ("new", "question"), ("separate", "question"), ("side", "question"),
     ("different", "topic"), ("new", "topic"), ("change", "topic"), ("changing", "topic"),
     ("switching", "topic"), ("off", "topic"),
 )  # fmt: skip
@@ -130,6 +130,8 @@ class Shape:
     follow_up_opener: bool
     points_back: bool
     """Says "like that", "the same", "which one"… somewhere (see ANAPHORA)."""
+    adds: bool
+    """Asks to add something to the last answer: "add keras to that", "include jax" (see ADD_CUES)."""
     fresh_topic: bool
     """Says it starts something new: "unrelated, but…", "different question:" (see FRESH_TOPIC)."""
     gives_orders: bool
@@ -300,6 +302,7 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         expand=bool(token_set & EXPAND_CUES),
         follow_up_opener=opener,
         points_back=any(_has_run(words, phrase) for phrase in ANAPHORA),
+        adds=bool(token_set & ADD_CUES),
         fresh_topic=any(_has_run(words, phrase) for phrase in FRESH_TOPIC),
         gives_orders=any(_has_run(words, phrase) for phrase in INJECTION_MARKERS),
         one_to_another=_one_to_another(words, mentions),

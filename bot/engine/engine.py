@@ -142,7 +142,8 @@ class Engine:
         content = self._content(shape)
         exact = self.faq_index.exact(analysis.tokens)
         if previous is not None and leans_on_context(shape, content):
-            reading = follow_up(shape, previous, self.readings.verdict, self._about(previous), content)
+            about = self._about(previous, adding=shape.adds)
+            reading = follow_up(shape, previous, self.readings.verdict, about, content)
             if reading is None and previous.kind == "faq" and says_it_follows_up(shape):
                 reading = self._faq_follow_up(analysis.tokens, shape, content, previous)
             if reading is not None:
@@ -183,19 +184,20 @@ class Engine:
         """Whether ``text`` only acknowledges the last answer ("thanks!", "ok cool")."""
         return is_acknowledgement(self.lexicon.analyse(text[:MAX_QUERY_CHARS]).raw)
 
-    def _about(self, answer: Answer) -> tuple[str, ...]:
+    def _about(self, answer: Answer, adding: bool = False) -> tuple[str, ...]:
         """The frameworks an answer is about; for an FAQ entry, those it names (maybe none).
 
-        An entry that names none answers for any framework, so "and jax?" asks it again;
-        but when the question weighed two or more ("jax vs pytorch speed?"), the answer
-        is about those, and "and keras?" widens the comparison.
+        An entry that names none answers for any framework, so "and jax?" asks it again.
+        But when the question weighed two or more ("jax vs pytorch speed?") and the
+        follow-up is ``adding`` one ("add keras to that"), the answer was about those
+        two, and the comparison widens.
         """
         if answer.framework is not None:
             return (answer.framework,)
         entry = self.knowledge.faq.get(answer.id or "") if answer.kind == "faq" else None
         if entry is None:
             return answer.frameworks
-        if entry.frameworks:
+        if entry.frameworks or not adding:
             return entry.frameworks
         asked = shape_of(self.lexicon.analyse(answer.query[:MAX_QUERY_CHARS]).tokens, self.entities)
         return asked.frameworks if len(asked.frameworks) >= 2 else ()
@@ -212,7 +214,7 @@ class Engine:
           that speaks of it (which may be the last one again).
         """
         entry = self.knowledge.faq.get(previous.id or "")
-        about = self._about(previous)
+        about = self._about(previous, adding=shape.adds)
         others = [f for f in shape.frameworks if f not in about]
         aspects = [r.id for r in entry.related if r.kind == "aspect"] if entry is not None else []
         if about and others and not content and len(aspects) == 1:

@@ -707,8 +707,12 @@ def test_a_framework_added_after_a_general_entry_on_two_frameworks_widens_the_co
         {"jax", "pytorch", "keras"},
         "performance",
     )
-    # After a question on one framework, the same entry answers for another.
+    # Without 'add', the entry (which names no framework) answers for another one too.
     assert ask_turns(engine, "is pytorch beginner friendly", "and keras?").key == "faq:beginners"
+    assert (
+        ask_turns(engine, "saving models in pytorch vs tensorflow, how?", "and jax?").key
+        == "faq:saving-models"
+    )
 
 
 @pytest.mark.parametrize(

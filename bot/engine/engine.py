@@ -147,7 +147,7 @@ class Engine:
             if reading is None and previous.kind == "faq" and says_it_follows_up(shape):
                 reading = self._faq_follow_up(analysis.tokens, shape, content, previous)
             if reading is not None:
-                reading = self._unless_it_stands_alone(reading, shape, content, ranked, exact)
+                reading = self._unless_it_stands_alone(reading, shape, content, ranked, exact, limits)
         if reading is None:
             reading = self.readings.read(shape, content, ranked, exact)
         return self._finish(query, reading, ranked, limits)
@@ -159,6 +159,7 @@ class Engine:
         content: frozenset[str],
         ranked: Sequence[Ranked],
         exact: FaqEntry | None,
+        limits: Thresholds,
     ) -> Reading:
         """The follow-up ``reading``, or the question read on its own if that fits better.
 
@@ -173,8 +174,8 @@ class Engine:
         if not names_only and not content:
             return reading
         alone = self.readings.read(shape, content, ranked, exact)
-        if content and alone.declined is not None:
-            return alone  # on its own it is a declined topic: the last answer cannot make it ours
+        if content and alone.declined is not None and alone.confidence < limits.suggest:
+            return alone  # on its own it is declined: the last answer cannot make it ours
         lead = 0.0 if names_only else ALONE_LEAD
         if alone.kind != "none" and alone.confidence >= reading.confidence + lead:
             return alone

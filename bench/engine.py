@@ -72,6 +72,7 @@ BATCHES = {
     "batch-6": "sixth",
     "batch-7": "seventh",
     "batch-8": "eighth",
+    "batch-9": "ninth",
 }
 
 

@@ -147,7 +147,7 @@ class Engine:
             if reading is None and previous.kind == "faq" and says_it_follows_up(shape):
                 reading = self._faq_follow_up(analysis.tokens, shape, content, previous)
             if reading is not None:
-                reading = self._unless_it_stands_alone(reading, shape, content, ranked, exact, limits)
+                reading = self._unless_it_stands_alone(reading, shape, content, ranked, exact)
         if reading is None:
             reading = self.readings.read(shape, content, ranked, exact)
         return self._finish(query, reading, ranked, limits)
@@ -159,7 +159,6 @@ class Engine:
         content: frozenset[str],
         ranked: Sequence[Ranked],
         exact: FaqEntry | None,
-        limits: Thresholds,
     ) -> Reading:
         """The follow-up ``reading``, or the question read on its own if that fits better.
 
@@ -167,15 +166,12 @@ class Engine:
         question of its own when the knowledge answers it as one: on a tie it stands alone.
         ("mobile?" after a comparison names no framework: it narrows the comparison.)
         A follow-up with words of its own ("is there a torchvision equivalent for
-        tensorflow") stands alone when that reading is clearly (ALONE_LEAD) more confident,
-        or when on its own it fits a declined topic ("and what about gradient accumulation?").
+        tensorflow") stands alone when that reading is clearly (ALONE_LEAD) more confident.
         """
         names_only = bool(shape.frameworks) and not says_it_follows_up(shape) and not asks_something(shape)
         if not names_only and not content:
             return reading
         alone = self.readings.read(shape, content, ranked, exact)
-        if content and alone.declined is not None and alone.confidence < limits.suggest:
-            return alone  # on its own it is declined: the last answer cannot make it ours
         lead = 0.0 if names_only else ALONE_LEAD
         if alone.kind != "none" and alone.confidence >= reading.confidence + lead:
             return alone

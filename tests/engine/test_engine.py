@@ -779,7 +779,16 @@ def test_a_follow_up_with_words_of_its_own_stands_alone_when_that_fits_much_bett
     assert ask_turns(engine, "cons of tf", "and pytorch?").key == "cons:pytorch"
 
 
-def test_a_follow_up_on_a_declined_topic_is_declined(engine):
-    first = "how do i use mixed precision in pytorch"
-    assert ask_turns(engine, first, "and what about gradient accumulation with it?").kind == "none"
-    assert ask_turns(engine, first, "and in jax?").key == "faq:mixed-precision"
+@pytest.mark.parametrize(
+    ("first", "follow", "key"),
+    [
+        (
+            "pytorch vs tensorflow, thoughts?",
+            "ok but deployment wise?",
+            "compare:pytorch,tensorflow@production-deployment",
+        ),
+        ("can i use hugging face transformers with tensorflow", "what about jax", "faq:huggingface"),
+    ],
+)
+def test_a_follow_up_is_not_declined_for_a_topic_its_own_words_half_fit(engine, first, follow, key):
+    assert ask_turns(engine, first, follow).key == key

@@ -82,7 +82,7 @@ class Engine:
         self.knowledge = knowledge
         self.thresholds = thresholds or Thresholds()
         self.context_ttl = context_ttl
-        self.lexicon = Lexicon.from_knowledge(knowledge)
+        self.lexicon = Lexicon.from_knowledge(knowledge, extra_text=sorted(ALL_CUES))
         self.entities = EntityTable.from_knowledge(knowledge, self.lexicon)
         self.faq_index = FaqIndex(list(knowledge.faq.values()), self.lexicon, self._features)
         declines = DeclineIndex(

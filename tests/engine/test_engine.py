@@ -792,3 +792,9 @@ def test_a_follow_up_with_words_of_its_own_stands_alone_when_that_fits_much_bett
 )
 def test_a_follow_up_is_not_declined_for_a_topic_its_own_words_half_fit(engine, first, follow, key):
     assert ask_turns(engine, first, follow).key == key
+
+
+def test_typos_of_cue_words_are_corrected_too(engine):
+    answer = ask_turns(engine, "how do i quantize a pytorch model", "more detial pls")
+    assert (answer.key, answer.expanded) == ("faq:quantization", True)
+    assert engine.ask("downsdies of jax").key == "cons:jax"

@@ -58,8 +58,21 @@ VAGUE_WORDS = (
 """Cue words too vague to rank FAQ entries by ("is it good")."""
 ADD_CUES = frozenset({"add", "include", "plus"})
 """'Now add keras to that': a framework joins the last answer."""
+REMOVE_CUES = frozenset({"drop", "remove", "minus", "ditch", "exclude"})
+"""'Drop tf': the framework named next leaves the last answer."""
+SWAP_CUES = frozenset({"swap", "replace", "instead"})
+"""'Swap tf for pytorch', 'tf instead of jax': the first framework named after it leaves."""
 ALL_CUES = (
-    COMPARE_CUES | PROS_CUES | CONS_CUES | PROS_WORDS | CONS_WORDS | VERDICT_CUES | EXPAND_CUES | ADD_CUES
+    COMPARE_CUES
+    | PROS_CUES
+    | CONS_CUES
+    | PROS_WORDS
+    | CONS_WORDS
+    | VERDICT_CUES
+    | EXPAND_CUES
+    | ADD_CUES
+    | REMOVE_CUES
+    | SWAP_CUES
 )
 FOLLOW_UP_OPENERS = (
     ("what", "about"),
@@ -130,6 +143,9 @@ class Shape:
     follow_up_opener: bool
     points_back: bool
     """Says "like that", "the same", "which one"… somewhere (see ANAPHORA)."""
+    removes: tuple[str, ...]
+    """Frameworks the question takes out of the last answer: "drop tf", "swap tf for
+    pytorch", "pytorch instead of jax" (see _removed)."""
     adds: bool
     """Asks to add something to the last answer: "add keras to that", "include jax" (see ADD_CUES)."""
     fresh_topic: bool
@@ -302,6 +318,7 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         expand=bool(token_set & EXPAND_CUES),
         follow_up_opener=opener,
         points_back=any(_has_run(words, phrase) for phrase in ANAPHORA),
+        removes=_removed(words, mentions),
         adds=bool(token_set & ADD_CUES),
         fresh_topic=any(_has_run(words, phrase) for phrase in FRESH_TOPIC),
         gives_orders=any(_has_run(words, phrase) for phrase in INJECTION_MARKERS),
@@ -359,6 +376,17 @@ def is_acknowledgement(raw: Sequence[str]) -> bool:
     """Whether the words only acknowledge the last answer ("thanks!", "ok cool", "got it, thank you")."""
     words = set(raw)
     return bool(words & ACKNOWLEDGEMENTS) and words <= ACKNOWLEDGEMENTS | ACKNOWLEDGEMENT_FILLER
+
+
+def _removed(words: Sequence[str], mentions: Sequence[Mention]) -> tuple[str, ...]:
+    """Frameworks named within two words after a remove cue ("drop tf"), and the first
+    one named after a swap cue ("swap tf for pytorch", "pytorch instead of jax")."""
+    names = sorted((m.start, m.id) for m in mentions if m.kind == "framework")
+    removed = [ident for start, ident in names if REMOVE_CUES & set(words[max(0, start - 2) : start])]
+    for at, word in enumerate(words):
+        if word in SWAP_CUES:
+            removed.extend([ident for start, ident in names if start > at][:1])
+    return _unique(removed)
 
 
 def _has_run(words: Sequence[str], phrase: tuple[str, ...]) -> bool:

@@ -23,8 +23,8 @@ VerdictReading = Callable[[Sequence[str], str | None, float, str], Reading | Non
 
 def leans_on_context(shape: Shape, content: frozenset[str]) -> bool:
     """Whether a question only makes sense after the previous turn ("and jax?", "why?")."""
-    if len(shape.frameworks) >= 2:
-        return False
+    if len(shape.frameworks) >= 2 and not (shape.adds or shape.removes):
+        return False  # "add keras and pytorch", "swap tf for jax" change the last answer
     if shape.asks_which_framework and shape.says_framework and not shape.frameworks:
         return False  # "best framework for research?" asks about them all, whatever came before
     if shape.points_back:  # "like that" is no praise
@@ -84,23 +84,23 @@ def follow_up(
         return None
     if prev.kind == "compare":
         if (shape.verdict and not shape.own_aspects) or (shape.use_cases and not shape.aspects):
-            frameworks = merge(prev.frameworks, named)
+            frameworks = changed(prev.frameworks, shape)
             use_case = shape.use_cases[0] if shape.use_cases else None
             return verdict(frameworks, use_case, conf, "follow-up: verdict on the comparison")
         if shape.aspects or named:  # "which has better multi-gpu support" compares on that aspect
             aspect = shape.aspects[0] if shape.aspects else prev.aspect
+            frameworks = changed(prev.frameworks, shape)
+            if len(frameworks) < 2:
+                return None
             return Reading(
-                "compare", conf, "follow-up on the comparison",
-                frameworks=merge(prev.frameworks, named), aspect=aspect,
-            )  # fmt: skip
+                "compare", conf, "follow-up on the comparison", frameworks=frameworks, aspect=aspect
+            )
         return None
     if prev.kind == "verdict":
         if shape.use_cases or named or shape.aspects:
-            frameworks = prev.frameworks
-            if len(named) >= 2:
-                frameworks = named
-            elif named:
-                frameworks = merge(prev.frameworks, named)
+            frameworks = changed(prev.frameworks, shape)
+            if len(named) >= 2 and not (shape.adds or shape.removes):
+                frameworks = named  # "ok but keras vs pytorch?" asks about those two
             use_case = shape.use_cases[0] if shape.use_cases else prev.use_case
             if shape.aspects and not shape.use_cases and len(frameworks) >= 2 and not shape.verdict:
                 return Reading(
@@ -131,6 +131,13 @@ def asks_something(shape: Shape) -> bool:
 def says_it_follows_up(shape: Shape) -> bool:
     """Whether the wording itself leans on the last turn: "what about…", "and…", "is it…"."""
     return shape.follow_up_opener or bool(PRONOUNS & set(shape.tokens[:3])) or shape.points_back
+
+
+def changed(frameworks: Sequence[str], shape: Shape) -> tuple[str, ...]:
+    """The last answer's frameworks with those the question takes out removed and those
+    it names added ("drop tf, just jax and torch", "pytorch instead of jax")."""
+    kept = [f for f in frameworks if f not in shape.removes]
+    return merge(kept, [f for f in shape.frameworks if f not in shape.removes])
 
 
 def merge(first: Sequence[str], extra: Sequence[str]) -> tuple[str, ...]:

@@ -798,3 +798,33 @@ def test_typos_of_cue_words_are_corrected_too(engine):
     answer = ask_turns(engine, "how do i quantize a pytorch model", "more detial pls")
     assert (answer.key, answer.expanded) == ("faq:quantization", True)
     assert engine.ask("downsdies of jax").key == "cons:jax"
+
+
+@pytest.mark.parametrize(
+    ("first", "follow", "kind", "frameworks"),
+    [
+        ("pytorch vs tensorflow vs jax", "drop tensorflow", "compare", {"pytorch", "jax"}),
+        ("keras vs jax", "swap keras for pytorch", "compare", {"pytorch", "jax"}),
+        (
+            "pytorch or jax, which should i pick",
+            "what about keras instead of jax",
+            "verdict",
+            {"pytorch", "keras"},
+        ),
+        (
+            "pytorch or jax, which should i pick",
+            "add keras and tensorflow",
+            "verdict",
+            {"pytorch", "jax", "keras", "tensorflow"},
+        ),
+        (
+            "pytorch or jax, which should i pick",
+            "ok but keras vs tensorflow?",
+            "compare",
+            {"keras", "tensorflow"},
+        ),
+    ],
+)
+def test_a_follow_up_can_drop_swap_or_add_frameworks(engine, first, follow, kind, frameworks):
+    answer = ask_turns(engine, first, follow)
+    assert (answer.kind, set(answer.frameworks)) == (kind, frameworks)

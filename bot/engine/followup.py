@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from bot.engine.answer import Answer, Kind
-from bot.engine.detect import Shape
+from bot.engine.detect import COMPARE_CUES, Shape
 from bot.engine.reading import Reading
 
 FOLLOW_UP_CONFIDENCE = 0.85
@@ -58,14 +58,20 @@ def follow_up(
     conf = FOLLOW_UP_CONFIDENCE
     named = shape.frameworks
     subject = about[0] if len(about) == 1 else None
-    against = "than" in shape.tokens or (shape.compare and not PRONOUNS.isdisjoint(shape.tokens))
+    # "is it faster than pytorch?", "how does it compare to jax?", "vs tensorflow?"
+    opens_with_vs = bool(shape.tokens) and shape.tokens[0] in COMPARE_CUES
+    against = "than" in shape.tokens or (
+        shape.compare and (opens_with_vs or not PRONOUNS.isdisjoint(shape.tokens))
+    )
     if subject is not None and against and len(named) == 1 and named[0] != subject:
         aspect = shape.aspects[0] if shape.aspects else None
         return Reading(
             "compare", conf, "follow-up: the last answer's framework against another",
             frameworks=(subject, named[0]), aspect=aspect,
         )  # fmt: skip
-    if not shape.named_anything and shape.expand and not (shape.pros or shape.cons):
+    # After the pros, "and why do people hate it?" turns the list over rather than expanding it.
+    turns_over = (prev.kind == "pros" and shape.cons_word) or (prev.kind == "cons" and shape.pros_word)
+    if not shape.named_anything and shape.expand and not (shape.pros or shape.cons or turns_over):
         return Reading(
             prev.kind, conf, "asks for more about the last answer", prev.id, prev.frameworks,
             prev.aspect, prev.framework, prev.use_case, expanded=True,

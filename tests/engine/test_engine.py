@@ -828,3 +828,11 @@ def test_typos_of_cue_words_are_corrected_too(engine):
 def test_a_follow_up_can_drop_swap_or_add_frameworks(engine, first, follow, kind, frameworks):
     answer = ask_turns(engine, first, follow)
     assert (answer.kind, set(answer.frameworks)) == (kind, frameworks)
+
+
+def test_after_pros_a_complaint_turns_the_list_over_and_vs_compares(engine):
+    answer = ask_turns(engine, "why do people like pytorch so much", "and why do people hate it")
+    assert answer.key == "cons:pytorch"
+    assert ask_turns(engine, "why do people like pytorch so much", "why?").key == "pros:pytorch"
+    answer = ask_turns(engine, "pros of pytorch", "vs tensorflow?")
+    assert (answer.kind, set(answer.frameworks)) == ("compare", {"pytorch", "tensorflow"})

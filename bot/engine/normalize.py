@@ -36,6 +36,7 @@ STOPWORDS = frozenset(
     goes went keep keeps seem seems look looks looking think feel says lot lots exactly
     overall generally
     aint sm1 some1 smn rn tips fr ngl af lowkey highkey bruh yo fam pls
+    srsly seriously rly hmm hm omg
     touch touched touching question questions
     """.split()
 )

@@ -836,3 +836,8 @@ def test_after_pros_a_complaint_turns_the_list_over_and_vs_compares(engine):
     assert ask_turns(engine, "why do people like pytorch so much", "why?").key == "pros:pytorch"
     answer = ask_turns(engine, "pros of pytorch", "vs tensorflow?")
     assert (answer.kind, set(answer.frameworks)) == ("compare", {"pytorch", "tensorflow"})
+
+
+def test_interjections_do_not_stop_a_request_for_sources(engine):
+    answer = ask_turns(engine, "pytorch drawbacks", "srsly? source")
+    assert (answer.key, answer.expanded) == ("cons:pytorch", True)

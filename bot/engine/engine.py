@@ -89,6 +89,13 @@ class Engine:
             list(knowledge.declines.values()), self.lexicon, self.faq_index, self._features
         )
         self.readings = StandaloneReader(knowledge, self.faq_index, declines)
+        # Entries about particular frameworks, by the aspects they relate to (see _entry_on).
+        by_aspect: dict[str, list[FaqEntry]] = {}
+        for entry in knowledge.faq.values():
+            for related in entry.related if entry.frameworks else ():
+                if related.kind == "aspect":
+                    by_aspect.setdefault(related.id, []).append(entry)
+        self._framework_entries_by_aspect = {aspect: tuple(group) for aspect, group in by_aspect.items()}
 
     @classmethod
     def from_directory(
@@ -239,12 +246,8 @@ class Engine:
 
     def _entry_on(self, aspect: str, frameworks: Sequence[str], not_about: Sequence[str]) -> FaqEntry | None:
         """The FAQ entry on ``aspect`` that covers ``frameworks`` and none of ``not_about``."""
-        for entry in self.knowledge.faq.values():
-            if (
-                set(frameworks) <= set(entry.frameworks)
-                and set(not_about).isdisjoint(entry.frameworks)
-                and any(r.kind == "aspect" and r.id == aspect for r in entry.related)
-            ):
+        for entry in self._framework_entries_by_aspect.get(aspect, ()):
+            if set(frameworks) <= set(entry.frameworks) and set(not_about).isdisjoint(entry.frameworks):
                 return entry
         return None
 

@@ -5,7 +5,8 @@ through the same ones so that both sides meet in the same form:
 
 1. normalise and split into tokens (:mod:`bot.engine.normalize`);
 2. correct tokens the knowledge has never seen to the nearest *term* it has
-   (OSA edit distance: one edit from 5 letters, two from 8; a swap of two
+   (OSA edit distance: one edit from 5 letters, two from 8, where two edits
+   must keep the first letter, or "shooting" would be "choosing"; a swap of two
    letters counts as one edit, so "pytroch" is one edit from "pytorch").
    Terms are the words of names, aliases, synonyms, questions and tags, not
    of answers: a correction must land on a word that means something here,

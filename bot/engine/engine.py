@@ -142,7 +142,7 @@ class Engine:
         ranked = self._rank(analysis.tokens, shape, MAX_SUGGESTIONS + 2)
         if shape.gives_orders:
             injected = Reading("none", 0.0, "gives the bot instructions (prompt injection)")
-            return self._finish(query, injected, ranked, limits)
+            return self._finish(query, injected, (), limits)  # no "closest things" to offer either
         previous = None if shape.fresh_topic else self._usable_context(context, now)
 
         reading = None

@@ -751,7 +751,7 @@ def test_more_ways_to_ask_for_a_domain_a_beginners_pick_or_the_cons(engine, ques
 def test_a_message_giving_the_bot_orders_is_declined_whatever_it_asks(engine, message):
     answer = engine.ask(message)
     assert answer.kind == "none"
-    assert "@" not in answer.text.replace("@\u200b", "")  # declines ping nobody either
+    assert answer.suggestions == ()  # an injection gets no "closest things I know" either
 
 
 def test_ordinary_words_near_the_injection_markers_still_get_answers(engine):

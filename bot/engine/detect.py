@@ -86,9 +86,7 @@ FOLLOW_UP_OPENERS = (
     ("ok", "what", "about"),
     ("now",),
     ("but",),
-    ("add",),
-    ("include",),
-    ("plus",),
+    *((word,) for word in sorted(ADD_CUES)),  # "add keras to that"
 )
 ANAPHORA = (
     ("like", "that"), ("like", "this"), ("the", "same"), ("equivalent",), ("counterpart",), ("which", "one"),

@@ -139,10 +139,10 @@ class Engine:
         if asked != read:  # "nice, and jax?" asks "and jax?"
             analysis = self.lexicon.analyse(asked)
         shape = shape_of(analysis.tokens, self.entities, analysis.raw)
-        ranked = self._rank(analysis.tokens, shape, MAX_SUGGESTIONS + 2)
-        if shape.gives_orders:
+        if shape.gives_orders:  # declined before any ranking: no "closest things" to offer either
             injected = Reading("none", 0.0, "gives the bot instructions (prompt injection)")
-            return self._finish(query, injected, (), limits)  # no "closest things" to offer either
+            return self._finish(query, injected, (), limits)
+        ranked = self._rank(analysis.tokens, shape, MAX_SUGGESTIONS + 2)
         previous = None if shape.fresh_topic else self._usable_context(context, now)
 
         reading = None
@@ -152,7 +152,7 @@ class Engine:
             about = self._about(previous, adding=shape.adds)
             reading = follow_up(shape, previous, self.readings.verdict, about, content)
             if reading is None and previous.kind == "faq" and says_it_follows_up(shape):
-                reading = self._faq_follow_up(analysis.tokens, shape, content, previous)
+                reading = self._faq_follow_up(analysis.tokens, shape, content, previous, about)
             if reading is not None:
                 reading = self._unless_it_stands_alone(reading, shape, content, ranked, exact)
         if reading is None:
@@ -207,9 +207,15 @@ class Engine:
         return asked.frameworks if len(asked.frameworks) >= 2 else ()
 
     def _faq_follow_up(
-        self, words: Sequence[str], shape: Shape, content: frozenset[str], previous: Answer
+        self,
+        words: Sequence[str],
+        shape: Shape,
+        content: frozenset[str],
+        previous: Answer,
+        about: Sequence[str],
     ) -> Reading | None:
-        """A follow-up to an FAQ answer that the entry itself does not answer.
+        """A follow-up to an FAQ answer that the entry itself does not answer; ``about``
+        is what the last answer was about (see :meth:`_about`).
 
         - "and tensorflow?" after an entry about PyTorch on one aspect (phones): that
           aspect compared across the frameworks;
@@ -218,7 +224,6 @@ class Engine:
           that speaks of it (which may be the last one again).
         """
         entry = self.knowledge.faq.get(previous.id or "")
-        about = self._about(previous, adding=shape.adds)
         others = [f for f in shape.frameworks if f not in about]
         aspects = [r.id for r in entry.related if r.kind == "aspect"] if entry is not None else []
         if about and others and not content and len(aspects) == 1:

@@ -72,6 +72,11 @@ class Lexicon:
         self._first_words = frozenset(k[0] for k in rewrites)
         self.vocabulary = frozenset(vocabulary) | frozenset(terms)
         self._terms_by_length = self._by_length(terms)
+        by_initial: dict[tuple[int, str], list[str]] = {}
+        for length, group in self._terms_by_length.items():
+            for term in group:  # keeps the frequency order of _by_length
+                by_initial.setdefault((length, term[0]), []).append(term)
+        self._terms_by_length_and_initial = {key: tuple(group) for key, group in by_initial.items()}
         self._names = tuple(sorted(frozenset(names)))
         self._memo: dict[str, str | None] = {}
 
@@ -146,9 +151,10 @@ class Lexicon:
             candidates = self._terms_by_length.get(length)
             if not candidates:
                 continue
-            found = process.extractOne(word, candidates, scorer=OSA.distance, score_cutoff=edits)
-            if found is not None and found[1] > 1 and found[0][0] != word[0]:
-                found = process.extractOne(word, candidates, scorer=OSA.distance, score_cutoff=1)
+            found = process.extractOne(word, candidates, scorer=OSA.distance, score_cutoff=1)
+            if found is None and edits > 1:  # two edits only to a word with the same first letter
+                same_initial = self._terms_by_length_and_initial.get((length, word[0]), ())
+                found = process.extractOne(word, same_initial, scorer=OSA.distance, score_cutoff=edits)
             if found is not None and (best is None or found[1] < best[0]):
                 best = (int(found[1]), found[0])
         return best[1] if best is not None else None

@@ -23,11 +23,9 @@ from pathlib import Path
 
 from bot.engine import text as compose
 from bot.engine.answer import Answer, Candidate, Context, Kind, Suggestion, Thresholds
+from bot.engine.cues import ALL_CUES, ANAPHORA, GENERIC_WORDS
 from bot.engine.decline import DeclineIndex
 from bot.engine.detect import (
-    ALL_CUES,
-    ANAPHORA,
-    GENERIC_WORDS,
     PORT_WORD,
     EntityTable,
     Shape,

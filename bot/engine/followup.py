@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from bot.engine.answer import Answer, Kind
-from bot.engine.detect import COMPARE_CUES, Shape
+from bot.engine.cues import COMPARE_CUES
+from bot.engine.detect import Shape
 from bot.engine.reading import Reading
 
 FOLLOW_UP_CONFIDENCE = 0.85

@@ -21,7 +21,7 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from bot.engine.detect import GENERIC_WORDS, VAGUE_WORDS
+from bot.engine.cues import GENERIC_WORDS, VAGUE_WORDS
 from bot.engine.lexicon import Lexicon
 from bot.engine.normalize import STOPWORDS, stem
 from bot.knowledge import FaqEntry

@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Literal
 
+from bot.engine.cues import ALL_CUES, CONS_CUES, GENERIC_WORDS, PROS_CUES
 from bot.engine.decline import DeclineIndex
-from bot.engine.detect import ALL_CUES, CONS_CUES, GENERIC_WORDS, PROS_CUES, Shape, with_concepts
+from bot.engine.detect import Shape, with_concepts
 from bot.engine.normalize import stem
 from bot.engine.rank import FaqIndex, Ranked
 from bot.engine.reading import Reading

@@ -1,0 +1,116 @@
+"""The words and phrases that carry a question's intent, as analysed tokens.
+
+Knowledge synonyms map members' wording onto the canonical terms (compare, pros,
+cons, choosing); the rest are plain English. :mod:`bot.engine.detect` reads a
+question's shape with them; ranking and follow-ups use some of them too.
+"""
+
+from __future__ import annotations
+
+COMPARE_CUES = frozenset(
+    {"choosing", "compare", "comparison", "comparing", "compared", "vs", "differ", "differences"}
+)
+PROS_CUES = frozenset({"pros", "advantages", "strengths", "benefits", "upsides"})
+CONS_CUES = frozenset({"cons", "disadvantages", "weaknesses", "drawbacks", "downsides", "limitations"})
+PROS_WORDS = frozenset({"good", "like", "love", "nice", "great", "awesome", "cool", "strong"})
+CONS_WORDS = frozenset({"bad", "hate", "hates", "sucks", "suck", "problems", "worst", "annoying", "weak"})
+VERDICT_CUES = frozenset(
+    {
+        "choosing", "which", "better", "best", "recommend", "recommended", "recommendation",
+        "pick", "picking", "choose", "should", "prefer", "winner", "wins", "win", "worth", "verdict", "go",
+        "learn",
+    }
+)  # fmt: skip
+EXPAND_CUES = frozenset(
+    {
+        "why", "sources", "source", "more", "explain", "detail", "details", "detailed", "elaborate",
+        "expand", "deeper", "proof", "links",
+    }
+)  # fmt: skip
+GENERIC_WORDS = frozenset(
+    {
+        "deep", "learning", "machine", "framework", "frameworks", "library", "libraries", "ai",
+        "model", "models", "neural", "network", "networks", "start", "starting", "tool", "tools",
+    }
+)  # fmt: skip
+"""Words any question about these frameworks may carry; they tell no entry apart."""
+VAGUE_WORDS = (
+    PROS_WORDS
+    | CONS_WORDS
+    | frozenset({"which", "better", "best", "should", "go", "worth", "win", "wins", "explain"})
+)
+"""Cue words too vague to rank FAQ entries by ("is it good")."""
+ADD_CUES = frozenset({"add", "include", "plus"})
+"""'Now add keras to that': a framework joins the last answer."""
+REMOVE_CUES = frozenset({"drop", "remove", "minus", "ditch", "exclude"})
+"""'Drop tf': the framework named next leaves the last answer."""
+SWAP_CUES = frozenset({"swap", "replace", "instead"})
+"""'Swap tf for pytorch', 'tf instead of jax': the first framework named after it leaves."""
+ALL_CUES = (
+    COMPARE_CUES
+    | PROS_CUES
+    | CONS_CUES
+    | PROS_WORDS
+    | CONS_WORDS
+    | VERDICT_CUES
+    | EXPAND_CUES
+    | ADD_CUES
+    | REMOVE_CUES
+    | SWAP_CUES
+)
+FOLLOW_UP_OPENERS = (
+    ("what", "about"),
+    ("how", "about"),
+    ("and",),
+    ("what", "if"),
+    ("also",),
+    ("ok", "but"),
+    ("ok", "and"),
+    ("ok", "now"),
+    ("ok", "what", "about"),
+    ("now",),
+    ("but",),
+    *((word,) for word in sorted(ADD_CUES)),  # "add keras to that"
+)
+ANAPHORA = (
+    ("like", "that"), ("like", "this"), ("the", "same"), ("equivalent",), ("counterpart",), ("which", "one"),
+)  # fmt: skip
+"""Words that point back at the last answer wherever they stand ("does jax have something like that")."""
+FRESH_TOPIC = (
+    ("unrelated",), ("different", "question"), ("diff", "question"),
+    ("new", "question"), ("separate", "question"), ("side", "question"),
+    ("different", "topic"), ("new", "topic"), ("change", "topic"), ("changing", "topic"),
+    ("switching", "topic"), ("off", "topic"),
+)  # fmt: skip
+"""Words that say the question does not follow on from the last answer ("ok diff question: …")."""
+INJECTION_MARKERS = (
+    ("system", "override"), ("maintainer", "override"), ("admin", "override"), ("new", "instructions"),
+    ("previous", "instructions"), ("prior", "instructions"), ("your", "instructions"),
+    ("ignore", "your"), ("ignore", "all", "previous"), ("ignore", "the", "above"), ("disregard", "your"),
+    ("forget", "your"), ("forget", "everything"), ("developer", "mode"), ("you", "are", "now"),
+    ("system", "prompt"),
+)  # fmt: skip
+"""Words that try to give the bot orders ("SYSTEM OVERRIDE: from now on…"): the message is
+declined whatever else it asks, so an injected instruction never shapes an answer."""
+
+
+FRAMEWORK_WORDS = frozenset({"framework", "frameworks"})
+CHOICE_PAIRS = frozenset(
+    {
+        ("which", "framework"), ("which", "frameworks"), ("which", "library"), ("which", "one"),
+        ("what", "framework"), ("best", "framework"), ("which", "should"),
+        ("build", "with"), ("people", "use"), ("ppl", "use"), ("folks", "use"), ("people", "using"),
+        ("everyone", "use"), ("everyone", "using"),
+    }
+)  # fmt: skip
+"""Adjacent words that ask to choose between the frameworks ("which framework would you pick…",
+"what do audio people build with")."""
+
+ALL_FRAMEWORKS_PHRASES = frozenset(
+    {
+        ("all", "4"), ("all", "four"), ("the", "4"), ("the", "four"), ("4", "frameworks"),
+        ("four", "frameworks"), ("all", "frameworks"), ("all", "the", "frameworks"),
+        ("every", "framework"), ("each", "framework"), ("all", "of", "the", "frameworks"),
+    }
+)  # fmt: skip
+"""Ways to name every framework at once ("compare all 4", "which of the four")."""

@@ -22,7 +22,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from bot.engine import text as compose
-from bot.engine.answer import Answer, Candidate, Context, Kind, Suggestion, Thresholds
+from bot.engine.answer import Answer, Candidate, Context, Kind, Thresholds
 from bot.engine.cues import ALL_CUES, ANAPHORA, GENERIC_WORDS
 from bot.engine.decline import DeclineIndex
 from bot.engine.detect import (
@@ -34,6 +34,7 @@ from bot.engine.detect import (
     with_concepts,
     without_acknowledgement,
 )
+from bot.engine.finish import MAX_SUGGESTIONS, Finisher
 from bot.engine.followup import (
     FOLLOW_UP_CONFIDENCE,
     asks_something,
@@ -51,9 +52,6 @@ MAX_QUERY_CHARS = 500
 """Longer pastes are cut before analysis: a question is never that long, and
 the cut keeps the cost of a 10 000-character paste bounded."""
 DEFAULT_CONTEXT_TTL = 300.0
-SUGGESTION_FLOOR = 0.2
-"""FAQ entries scoring below this are not worth suggesting at all."""
-MAX_SUGGESTIONS = 3
 ALONE_LEAD = 0.2
 """How much more confident a follow-up's own reading must be to beat the follow-up reading."""
 
@@ -87,6 +85,7 @@ class Engine:
             list(knowledge.declines.values()), self.lexicon, self.faq_index, self._features
         )
         self.readings = StandaloneReader(knowledge, self.faq_index, declines)
+        self._finisher = Finisher(knowledge, self.readings.all_frameworks)
         # Entries about particular frameworks, by the aspects they relate to (see _entry_on).
         by_aspect: dict[str, list[FaqEntry]] = {}
         for entry in knowledge.faq.values():
@@ -139,7 +138,7 @@ class Engine:
         shape = shape_of(analysis.tokens, self.entities, analysis.raw)
         if shape.gives_orders:  # declined before any ranking: no "closest things" to offer either
             injected = Reading("none", 0.0, "gives the bot instructions (prompt injection)")
-            return self._finish(query, injected, (), limits)
+            return self._finisher.finish(query, injected, (), limits)
         ranked = self._rank(analysis.tokens, shape, MAX_SUGGESTIONS + 2)
         previous = None if shape.fresh_topic else self._usable_context(context, now)
 
@@ -155,7 +154,7 @@ class Engine:
                 reading = self._unless_it_stands_alone(reading, shape, content, ranked, exact)
         if reading is None:
             reading = self.readings.read(shape, content, ranked, exact)
-        return self._finish(query, reading, ranked, limits)
+        return self._finisher.finish(query, reading, ranked, limits)
 
     def _unless_it_stands_alone(
         self,
@@ -322,7 +321,7 @@ class Engine:
         if kind == "verdict" and not frameworks:
             reading = Reading(kind, 1.0, "named outright", use_case=use_case, expanded=expanded,
                               frameworks=self.readings.verdict_frameworks(()))  # fmt: skip
-        return self._finish(query, reading, (), self.thresholds)
+        return self._finisher.finish(query, reading, (), self.thresholds)
 
     def answer_for_key(self, key: str, query: str = "") -> Answer:
         """The answer an :attr:`Answer.key` names (``cons:jax``, ``compare:jax,pytorch@all``)."""
@@ -358,65 +357,3 @@ class Engine:
         return self.faq_index.content(
             w for w in shape.leftover if w not in ALL_CUES and w not in GENERIC_WORDS
         )
-
-    # -- finishing --------------------------------------------------------
-
-    def _finish(self, query: str, reading: Reading, ranked: Sequence[Ranked], limits: Thresholds) -> Answer:
-        candidates = tuple(Candidate("faq", r.entry.id, r.score, ", ".join(r.matched)) for r in ranked)
-        candidates = (
-            Candidate(reading.kind, reading.id or reading.framework, reading.confidence, reading.why),
-            *candidates,
-        )
-        if reading.kind == "none" or reading.confidence < limits.suggest:
-            closest = self._suggestions(ranked, exclude=None)
-            text = compose.decline_text(self.knowledge, [s.title for s in closest])
-            return Answer(
-                query,
-                "none",
-                reading.confidence,
-                text,
-                suggestions=closest,
-                declined_topic=reading.declined,
-                candidates=candidates,
-            )
-        suggestions: tuple[Suggestion, ...] = ()
-        if reading.confidence < limits.answer:
-            suggestions = self._suggestions(ranked, exclude=reading.id if reading.kind == "faq" else None)
-        body = self._compose(reading)
-        text = compose.with_suggestions(body, [s.title for s in suggestions])
-        return Answer(
-            query=query,
-            kind=reading.kind,
-            confidence=reading.confidence,
-            text=text,
-            id=reading.id if reading.kind == "faq" else None,
-            frameworks=reading.frameworks if reading.kind in ("compare", "verdict") else (),
-            aspect=reading.aspect if reading.kind == "compare" else None,
-            framework=reading.framework if reading.kind in ("pros", "cons") else None,
-            use_case=reading.use_case if reading.kind == "verdict" else None,
-            suggestions=suggestions,
-            expanded=reading.expanded,
-            candidates=candidates,
-        )
-
-    def _suggestions(self, ranked: Sequence[Ranked], exclude: str | None) -> tuple[Suggestion, ...]:
-        picked = [r for r in ranked if r.entry.id != exclude and r.score >= SUGGESTION_FLOOR]
-        return tuple(Suggestion("faq", r.entry.id, r.entry.question) for r in picked[:MAX_SUGGESTIONS])
-
-    def _compose(self, reading: Reading) -> str:
-        kb = self.knowledge
-        if reading.kind == "faq" and reading.id is not None and reading.id in kb.faq:
-            return compose.faq_text(kb, kb.faq[reading.id], expanded=reading.expanded)
-        if reading.kind == "compare":
-            return compose.compare_text(kb, reading.frameworks, reading.aspect, expanded=reading.expanded)
-        framework = kb.frameworks.get(reading.framework or "")
-        if reading.kind in ("pros", "cons") and framework is not None:
-            return compose.points_text(framework, reading.kind, expanded=reading.expanded)
-        if reading.kind == "verdict":
-            exact = kb.verdict_for(reading.frameworks)
-            verdict = exact or kb.verdict_for(self.readings.all_frameworks)
-            if verdict is not None:
-                # Without a verdict for exactly these frameworks, say which one is shown.
-                shown = reading.frameworks if exact is not None else verdict.frameworks
-                return compose.verdict_text(kb, verdict, shown, reading.use_case, expanded=reading.expanded)
-        return compose.decline_text(kb, [])

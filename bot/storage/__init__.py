@@ -3,9 +3,10 @@
 Knows nothing of the engine or Discord: front ends hand it plain records.
 """
 
+from bot.storage.errors import StorageError
 from bot.storage.records import DailyCount, GuildSettings, QuestionRecord, Source, Stats, StoredQuestion
 from bot.storage.resilient import ResilientStorage
-from bot.storage.sqlite import SqliteStorage, StorageError
+from bot.storage.sqlite import SqliteStorage
 
 __all__ = [
     "DailyCount",

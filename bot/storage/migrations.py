@@ -1,9 +1,17 @@
-"""Numbered schema migrations. Append new ones; never edit a released one.
+"""Numbered schema migrations, and applying them. Append new ones; never edit a released one.
 
 ``PRAGMA user_version`` holds the number of the last migration applied.
 """
 
 from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import AsyncIterator
+
+import aiosqlite
+
+from bot.storage.errors import StorageError
 
 MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
     (
@@ -71,3 +79,43 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
 )
 
 LATEST = MIGRATIONS[-1][0]
+
+
+async def migrate(db: aiosqlite.Connection) -> None:
+    """Apply missing migrations in one transaction, under SQLite's write lock.
+
+    ``BEGIN IMMEDIATE`` takes the lock before the version is read, so two
+    processes starting together cannot both apply the same migration.
+    """
+    async with immediate_transaction(db):
+        async with db.execute("PRAGMA user_version") as cursor:
+            row = await cursor.fetchone()
+        current = int(row[0]) if row else 0
+        if current > LATEST:
+            raise StorageError(
+                f"the database is at schema version {current}, newer than this Versus ({LATEST}): "
+                "upgrade Versus"
+            )
+        for number, _title, statements in MIGRATIONS:
+            if number <= current:
+                continue
+            for statement in statements:
+                await db.execute(statement)
+            await db.execute(f"PRAGMA user_version = {int(number)}")
+
+
+@contextlib.asynccontextmanager
+async def immediate_transaction(db: aiosqlite.Connection) -> AsyncIterator[aiosqlite.Connection]:
+    """``BEGIN IMMEDIATE`` … ``COMMIT``, rolled back on any error.
+
+    A failed BEGIN is raised as it is (there is nothing to roll back), and a
+    failed ROLLBACK never hides the error that caused it.
+    """
+    await db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+        await db.execute("COMMIT")
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            await db.execute("ROLLBACK")
+        raise

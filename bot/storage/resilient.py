@@ -17,8 +17,9 @@ import time
 from collections.abc import Awaitable, Callable, Sequence
 from typing import TypeVar
 
+from bot.storage.errors import StorageError
 from bot.storage.records import GuildSettings, QuestionRecord
-from bot.storage.sqlite import SqliteStorage, StorageError
+from bot.storage.sqlite import SqliteStorage
 
 T = TypeVar("T")
 

@@ -26,7 +26,8 @@ from types import TracebackType
 
 import aiosqlite
 
-from bot.storage.migrations import LATEST, MIGRATIONS
+from bot.storage.errors import StorageError
+from bot.storage.migrations import immediate_transaction, migrate
 from bot.storage.records import (
     DailyCount,
     GuildSettings,
@@ -43,10 +44,6 @@ BUSY_TIMEOUT_MS = 2000
 """How long a write waits for another process's lock before failing."""
 OPEN_RETRY_PAUSE = 0.02
 """Seconds before the first retry of an open that found the new file locked (doubling after)."""
-
-
-class StorageError(Exception):
-    """Storage could not do what was asked (the message says why)."""
 
 
 def utc_text(moment: dt.datetime) -> str:
@@ -109,7 +106,7 @@ class SqliteStorage:
             await db.execute("PRAGMA journal_mode = WAL")
             await db.execute("PRAGMA synchronous = NORMAL")
             await db.execute("PRAGMA foreign_keys = ON")
-            await _migrate(db)
+            await migrate(db)
             self._salt = bytes.fromhex(await _salt(db))
         except BaseException:
             await db.close()
@@ -143,7 +140,7 @@ class SqliteStorage:
     @contextlib.asynccontextmanager
     async def _transaction(self) -> AsyncIterator[aiosqlite.Connection]:
         """One explicit write transaction at a time on the shared connection."""
-        async with self._writing, _immediate_transaction(self.db) as db:
+        async with self._writing, immediate_transaction(self.db) as db:
             yield db
 
     async def _write(self, sql: str, params: Sequence[object] = ()) -> aiosqlite.Cursor:
@@ -370,46 +367,6 @@ class SqliteStorage:
             " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (key, value),
         )
-
-
-async def _migrate(db: aiosqlite.Connection) -> None:
-    """Apply missing migrations in one transaction, under SQLite's write lock.
-
-    ``BEGIN IMMEDIATE`` takes the lock before the version is read, so two
-    processes starting together cannot both apply the same migration.
-    """
-    async with _immediate_transaction(db):
-        async with db.execute("PRAGMA user_version") as cursor:
-            row = await cursor.fetchone()
-        current = int(row[0]) if row else 0
-        if current > LATEST:
-            raise StorageError(
-                f"the database is at schema version {current}, newer than this Versus ({LATEST}): "
-                "upgrade Versus"
-            )
-        for number, _title, statements in MIGRATIONS:
-            if number <= current:
-                continue
-            for statement in statements:
-                await db.execute(statement)
-            await db.execute(f"PRAGMA user_version = {int(number)}")
-
-
-@contextlib.asynccontextmanager
-async def _immediate_transaction(db: aiosqlite.Connection) -> AsyncIterator[aiosqlite.Connection]:
-    """``BEGIN IMMEDIATE`` … ``COMMIT``, rolled back on any error.
-
-    A failed BEGIN is raised as it is (there is nothing to roll back), and a
-    failed ROLLBACK never hides the error that caused it.
-    """
-    await db.execute("BEGIN IMMEDIATE")
-    try:
-        yield db
-        await db.execute("COMMIT")
-    except BaseException:
-        with contextlib.suppress(sqlite3.Error):
-            await db.execute("ROLLBACK")
-        raise
 
 
 async def _salt(db: aiosqlite.Connection) -> str:

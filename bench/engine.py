@@ -73,6 +73,7 @@ BATCHES = {
     "batch-7": "seventh",
     "batch-8": "eighth",
     "batch-9": "ninth",
+    "batch-10": "tenth",
 }
 
 

@@ -51,6 +51,16 @@ PAIR_BONUS = 0.06
 """Added per pair of adjacent words shared with a phrasing ("torch compile"), at most twice."""
 
 
+GENERIC_ERRORS = frozenset(
+    """
+    exception error errors traceback cannot importerror modulenotfounderror attributeerror
+    runtimeerror valueerror typeerror keyerror indexerror nameerror oserror assertionerror
+    notimplementederror filenotfounderror permissionerror
+    """.split()
+)
+"""Python's own exception names and the words around them in a pasted error: they say
+that something failed, not what. (A library's own, like "unpicklingerror", do say what.)"""
+
 ScaledPhrasing = tuple[frozenset[str], float]
 """A phrasing's content words and its coverage scale (see FaqIndex.coverage_scale)."""
 
@@ -93,7 +103,7 @@ class FaqIndex:
     ):
         """Index ``entries``; ``expand`` adds features to analysed tokens (both sides alike)."""
         self.entries = tuple(entries)
-        self._ignore = STOPWORDS | GENERIC_WORDS | VAGUE_WORDS | frozenset(ignore)
+        self._ignore = STOPWORDS | GENERIC_WORDS | VAGUE_WORDS | GENERIC_ERRORS | frozenset(ignore)
         self._stems: dict[str, str] = {}  # a memo: stemming is pure, and hot at build time
         strong: list[frozenset[str]] = []
         weak: list[frozenset[str]] = []

@@ -841,3 +841,19 @@ def test_after_pros_a_complaint_turns_the_list_over_and_vs_compares(engine):
 def test_interjections_do_not_stop_a_request_for_sources(engine):
     answer = ask_turns(engine, "pytorch drawbacks", "srsly? source")
     assert (answer.key, answer.expanded) == ("cons:pytorch", True)
+
+
+def test_pythons_exception_names_say_something_failed_not_what(engine):
+    # An unknown word weighs the most; "ImportError" and "cannot" must not make a
+    # pasted error look like a question about something the knowledge never mentions.
+    words = engine.lexicon.analyse("ImportError: cannot import name TFBertModel, traceback below").tokens
+    content = engine.faq_index.content(words)
+    assert {"importerror", "cannot", "traceback"}.isdisjoint(content)
+    assert {"import", "tfbertmodel"} <= content
+    for question, entry in [
+        ("ImportError: cannot import name 'TFAutoModel' from 'transformers'", "huggingface"),
+        ("RuntimeError: cannot load my .pth checkpoint in pytorch", "saving-models"),
+    ]:
+        answer = engine.ask(question)
+        assert (answer.kind, answer.id) == ("faq", entry)
+        assert answer.confidence >= engine.thresholds.answer

@@ -237,9 +237,9 @@ class Engine:
         earlier = self.lexicon.analyse(previous.query[:MAX_QUERY_CHARS]).tokens
         combined = (*earlier, *(w for w in words if (w,) not in ANAPHORA))  # not "equivalent" itself
         combined_shape = shape_of(combined, self.entities)
-        ranked = [
-            r for r in self._rank(combined, combined_shape, MAX_SUGGESTIONS + 3) if new & frozenset(r.matched)
-        ]
+        # Only entries whose own phrasings or tags speak of the new topic: one that merely
+        # mentions "windows" in its answer does not answer "what about on windows?".
+        ranked = [r for r in self._rank(combined, combined_shape, MAX_SUGGESTIONS + 3) if new & r.named]
         reading = self.readings.faq(combined_shape, ranked, False)
         if reading is None:
             return None

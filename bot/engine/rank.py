@@ -26,7 +26,7 @@ from bot.engine.lexicon import Lexicon
 from bot.engine.normalize import STOPWORDS, stem
 from bot.knowledge import FaqEntry
 
-ANSWER_WEIGHT = 0.45
+ANSWER_WEIGHT = 0.65
 """A word that appears only in an entry's answer counts this much."""
 QUESTION_SHARE = 0.6
 """Weight of question coverage in the blended score (phrasing coverage: the rest)."""
@@ -87,6 +87,9 @@ class Ranked:
     entry: FaqEntry
     score: float
     matched: tuple[str, ...]
+    """The question's words the entry uses anywhere (stemmed, as ranked)."""
+    named: frozenset[str]
+    """Those of them in the entry's phrasings or tags, not only in its answer."""
     question_coverage: float
     phrasing_coverage: float
 
@@ -143,6 +146,7 @@ class FaqIndex:
                 postings.setdefault(word, []).append((index, ANSWER_WEIGHT))
         self._postings = {w: dict(p) for w, p in postings.items()}
         self._words = tuple(s | w for s, w in zip(strong, weak, strict=True))
+        self._strong = tuple(strong)
         self._phrasings = tuple(
             tuple((p, self.coverage_scale(sum(self.idf(w) for w in p))) for p in phrasings)
             for phrasings in phrasings_of
@@ -261,6 +265,7 @@ class FaqIndex:
             score += pair_bonus(query_pairs, self._pairs[index])
             score = max(score, 0.0)
             matched = tuple(sorted(query & self._words[index]))
-            ranked.append(Ranked(self.entries[index], score, matched, amount / total, best_phrasing))
+            named = query & self._strong[index]
+            ranked.append(Ranked(self.entries[index], score, matched, named, amount / total, best_phrasing))
         ranked.sort(key=lambda r: (-r.score, r.entry.id))
         return ranked[:limit]

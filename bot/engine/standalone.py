@@ -178,7 +178,7 @@ class StandaloneReader:
             if not shape.aspects and not shape.use_cases and len(content) <= 1:
                 if shape.cons_word:
                     return Reading("cons", 0.8, "a framework and a complaint", framework=only)
-                if shape.pros_word or "why" in shape.tokens:
+                if shape.pros_word or ("why" in shape.tokens and not content):  # not "why does it…"
                     return Reading("pros", 0.75, "a framework and praise", framework=only)
             return None
         if shape.asks_which_framework and use_case is not None:

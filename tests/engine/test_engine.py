@@ -857,3 +857,15 @@ def test_pythons_exception_names_say_something_failed_not_what(engine):
         answer = engine.ask(question)
         assert (answer.kind, answer.id) == ("faq", entry)
         assert answer.confidence >= engine.thresholds.answer
+
+
+def test_words_an_entrys_answer_uses_count_for_it(engine):
+    # Only torch.compile's answer says that it generates Triton kernels; the custom-kernels
+    # entry is about writing your own.
+    question = "does pytorch use triton kernels under the hood with compile"
+    assert engine.ask(question).key == "faq:torch-compile"
+
+
+def test_why_with_a_topic_asks_about_the_topic_not_for_praise(engine):
+    assert engine.ask("why tensorflow?").key == "pros:tensorflow"
+    assert engine.ask("why does tensorflow take all the vram").key == "faq:performance"

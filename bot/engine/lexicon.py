@@ -27,7 +27,7 @@ from types import MappingProxyType
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.engine.normalize import STOPWORDS, tokens
+from bot.engine.normalize import STOPWORDS, tokens, without_file_paths
 from bot.knowledge import KnowledgeBase
 
 MIN_CORRECTABLE = 4
@@ -35,6 +35,9 @@ MIN_CORRECTABLE = 4
 MIN_CORRECTABLE_TO_TERMS = 5
 """Four-letter tokens are corrected to framework names only."""
 TWO_EDITS_FROM = 8
+MIN_NAMED_SUFFIX = 4
+"""An unknown word that is a framework's name and at least this many more letters
+("tfbertmodel", "torchmetrics") is read as that framework's name (see _identifier_prefixes)."""
 
 
 def max_edits(word: str) -> int:
@@ -66,6 +69,7 @@ class Lexicon:
         vocabulary: Counter[str],
         terms: Counter[str],
         names: Iterable[str],
+        prefixes: Iterable[str] = (),
     ):
         self._rewrites = MappingProxyType(dict(rewrites))
         self._longest = max((len(k) for k in rewrites), default=1)
@@ -78,6 +82,7 @@ class Lexicon:
                 by_initial.setdefault((length, term[0]), []).append(term)
         self._terms_by_length_and_initial = {key: tuple(group) for key, group in by_initial.items()}
         self._names = tuple(sorted(frozenset(names)))
+        self._prefixes = tuple(sorted(frozenset(prefixes), key=lambda p: (-len(p), p)))
         self._memo: dict[str, str | None] = {}
 
     @staticmethod
@@ -111,10 +116,10 @@ class Lexicon:
             terms.update(source)
             terms.update(target)
         names = [w for fw in kb.frameworks.values() for n in (fw.id, fw.name, *fw.aliases) for w in tokens(n)]
-        return cls(rewrites, vocabulary, terms, names)
+        return cls(rewrites, vocabulary, terms, names, _identifier_prefixes(kb, vocabulary))
 
     def analyse(self, text: str) -> Analysis:
-        raw = tokens(text)
+        raw = tokens(without_file_paths(text))
         corrected: dict[str, str] = {}
         fixed = []
         for word in raw:
@@ -134,10 +139,17 @@ class Lexicon:
             return word
         if word in self._memo:
             return self._memo[word]
-        best = self._nearest(word)
+        best = self._nearest(word) or self._named_by_prefix(word)
         if len(self._memo) < 50_000:
             self._memo[word] = best
         return best
+
+    def _named_by_prefix(self, word: str) -> str | None:
+        """The framework name an unknown identifier starts with: "TFBertModel" is TensorFlow's."""
+        for prefix in self._prefixes:
+            if word.startswith(prefix) and len(word) - len(prefix) >= MIN_NAMED_SUFFIX:
+                return prefix
+        return None
 
     def _nearest(self, word: str) -> str | None:
         edits = max_edits(word)
@@ -191,6 +203,15 @@ class Lexicon:
                 out.append(words[i])
                 i += 1
         return out
+
+
+def _identifier_prefixes(kb: KnowledgeBase, vocabulary: Iterable[str]) -> list[str]:
+    """Framework names the knowledge itself uses to begin longer words ("tf" in "tflite",
+    "torch" in "torchrun"): the names a library's identifiers start with."""
+    words = [w for w in vocabulary if w.isalpha()]
+    names = {n for fw in kb.frameworks.values() for n in (fw.id, fw.name, *fw.aliases)}
+    whole = {found[0] for found in map(tokens, names) if len(found) == 1 and found[0].isalpha()}
+    return [name for name in whole if any(w.startswith(name) and len(w) >= len(name) + 2 for w in words)]
 
 
 def _within(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:

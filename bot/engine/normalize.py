@@ -63,6 +63,17 @@ def tokens(text: str) -> list[str]:
     return normalize(text).split()
 
 
+_FILE_PATH = re.compile(r"(?<![\w:/.\\])(?:~|\.{1,2}|[A-Za-z]:)?(?:[/\\][\w.+@-]+){2,}[/\\]?")
+"""A file path of two or more parts ("/usr/lib/python3.11/site-packages/x/__init__.py",
+"C:\\Users\\me\\model.h5"); not the path of a URL."""
+
+
+def without_file_paths(text: str) -> str:
+    """``text`` without the file paths in it: a pasted traceback's paths are where the
+    error happened, not what it is, and their many unknown words would outweigh the rest."""
+    return _FILE_PATH.sub(" ", text)
+
+
 _SUFFIXES = ("ies", "ier", "ing", "ed", "es", "s")
 
 

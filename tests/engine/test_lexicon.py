@@ -85,3 +85,15 @@ def test_words_of_declined_topics_are_never_corrected_into_other_terms(engine):
     # "augmentation" is two edits from "segmentation"; it is a word the knowledge knows
     # (a declined topic), so it stays itself.
     assert "augmentation" in engine.lexicon.analyse("which library should i use for data augmentation").tokens
+
+
+def test_an_unknown_identifier_starting_with_a_framework_name_names_that_framework(engine):
+    # The knowledge itself names "tflite" and "torchrun", so "tf" and "torch" begin identifiers.
+    assert engine.lexicon.analyse("TFBertModel and torchmetrics").tokens == (
+        "tensorflow", "and", "pytorch",
+    )  # fmt: skip
+    # Known words, typos of known words and short tails keep their own reading.
+    corrections = {w: engine.lexicon.correct(w) for w in ("tflite", "torchvison", "jaxabc")}
+    assert corrections == {"tflite": "tflite", "torchvison": "torchvision", "jaxabc": None}
+    answer = engine.ask("ImportError: cannot import name 'TFBertModel' from 'transformers'")
+    assert (answer.kind, answer.id) == ("faq", "huggingface")

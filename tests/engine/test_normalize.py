@@ -1,6 +1,6 @@
 import pytest
 
-from bot.engine.normalize import normalize, stem, tokens
+from bot.engine.normalize import normalize, stem, tokens, without_file_paths
 
 
 @pytest.mark.parametrize(
@@ -49,3 +49,21 @@ def test_stem_keeps_a_doer_apart_from_a_deed():
     # "computer vision" met "how is mAP computed", and "driver" never met "drive".
     assert stem("computer") != stem("computed")
     assert stem("servers") == stem("server") != stem("served")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "from 'transformers' (/usr/lib/python3.11/site-packages/transformers/__init__.py)",
+            "from 'transformers' ( )",
+        ),
+        ('File "/home/me/train.py", line 3', 'File " ", line 3'),
+        (r"saved it to C:\Users\me\model.h5 fine", "saved it to   fine"),
+        ("see https://download.pytorch.org/whl/cu121", "see https://download.pytorch.org/whl/cu121"),
+        ("tf/keras or torch/jax", "tf/keras or torch/jax"),
+        ("and/or", "and/or"),
+    ],
+)
+def test_file_paths_are_dropped_but_urls_and_word_pairs_stay(text, kept):
+    assert without_file_paths(text) == kept

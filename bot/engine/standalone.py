@@ -164,6 +164,8 @@ class StandaloneReader:
                 if shape.compare_by_or:
                     return Reading("compare", OR_CONFIDENCE, "two frameworks and 'or'", frameworks=frameworks)
                 return Reading("compare", 0.95, "two frameworks and 'vs'", frameworks=frameworks)
+            if "same" in shape.tokens:
+                return None  # "is tf.keras the same thing as keras": how they relate, an FAQ
             return Reading("compare", 0.55, "two frameworks, no cue", frameworks=frameworks)
         if len(frameworks) == 1:
             only = frameworks[0]

@@ -869,3 +869,8 @@ def test_words_an_entrys_answer_uses_count_for_it(engine):
 def test_why_with_a_topic_asks_about_the_topic_not_for_praise(engine):
     assert engine.ask("why tensorflow?").key == "pros:tensorflow"
     assert engine.ask("why does tensorflow take all the vram").key == "faq:performance"
+
+
+def test_asking_whether_two_frameworks_are_the_same_asks_how_they_relate(engine):
+    assert engine.ask("keras and tf.keras, same thing?").key == "faq:keras"
+    assert engine.ask("keras and tf.keras?").kind == "compare"  # no cue: still the comparison

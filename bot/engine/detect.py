@@ -24,6 +24,7 @@ from bot.engine.cues import (
     CONS_CUES,
     CONS_WORDS,
     EXPAND_CUES,
+    FAULT_PHRASES,
     FOLLOW_UP_OPENERS,
     FRAMEWORK_WORDS,
     FRESH_TOPIC,
@@ -217,7 +218,7 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         compare=compare,
         compare_by_or=by_or,
         pros=bool(token_set & PROS_CUES),
-        cons=bool(token_set & CONS_CUES),
+        cons=bool(token_set & CONS_CUES) or _faults_a_framework(words, mentions),
         pros_word=bool(token_set & PROS_WORDS),
         cons_word=bool(token_set & CONS_WORDS),
         verdict=bool(token_set & VERDICT_CUES),
@@ -299,6 +300,13 @@ def _removed(words: Sequence[str], mentions: Sequence[Mention]) -> tuple[str, ..
 def _has_run(words: Sequence[str], phrase: tuple[str, ...]) -> bool:
     size = len(phrase)
     return any(tuple(words[i : i + size]) == phrase for i in range(len(words) - size + 1))
+
+
+def _faults_a_framework(words: Sequence[str], mentions: Sequence[Mention]) -> bool:
+    """Finds fault right before a framework's name ("what's wrong with tensorflow"), not
+    before anything else ("what's wrong with my model"): see FAULT_PHRASES."""
+    starts = {m.start for m in mentions if m.kind == "framework"}
+    return any(tuple(words[at - len(phrase) : at]) == phrase for at in starts for phrase in FAULT_PHRASES)
 
 
 def _or_joins_frameworks(words: Sequence[str], mentions: Sequence[Mention]) -> bool:

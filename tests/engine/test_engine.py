@@ -874,3 +874,9 @@ def test_why_with_a_topic_asks_about_the_topic_not_for_praise(engine):
 def test_asking_whether_two_frameworks_are_the_same_asks_how_they_relate(engine):
     assert engine.ask("keras and tf.keras, same thing?").key == "faq:keras"
     assert engine.ask("keras and tf.keras?").kind == "compare"  # no cue: still the comparison
+
+
+def test_whats_wrong_with_a_framework_asks_for_its_cons_but_not_with_my_code(engine):
+    assert engine.ask("whats wrong with tensorflow").key == "cons:tensorflow"
+    assert engine.ask("what's the matter with jax lately").key == "cons:jax"
+    assert engine.ask("whats wrong with my pytorch model, loss is nan").kind != "cons"

@@ -74,6 +74,7 @@ BATCHES = {
     "batch-8": "eighth",
     "batch-9": "ninth",
     "batch-10": "tenth",
+    "batch-11": "eleventh",
 }
 
 

@@ -29,6 +29,7 @@ from bot.engine.cues import (
     FRAMEWORK_WORDS,
     FRESH_TOPIC,
     INJECTION_MARKERS,
+    PRAISE_PHRASES,
     PROS_CUES,
     PROS_WORDS,
     REMOVE_CUES,
@@ -217,8 +218,8 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         use_cases=_unique(m.id for m in mentions if m.kind == "use_case"),
         compare=compare,
         compare_by_or=by_or,
-        pros=bool(token_set & PROS_CUES),
-        cons=bool(token_set & CONS_CUES) or _faults_a_framework(words, mentions),
+        pros=bool(token_set & PROS_CUES) or _said_of_a_framework(words, mentions, after=PRAISE_PHRASES),
+        cons=bool(token_set & CONS_CUES) or _said_of_a_framework(words, mentions, before=FAULT_PHRASES),
         pros_word=bool(token_set & PROS_WORDS),
         cons_word=bool(token_set & CONS_WORDS),
         verdict=bool(token_set & VERDICT_CUES),
@@ -302,11 +303,21 @@ def _has_run(words: Sequence[str], phrase: tuple[str, ...]) -> bool:
     return any(tuple(words[i : i + size]) == phrase for i in range(len(words) - size + 1))
 
 
-def _faults_a_framework(words: Sequence[str], mentions: Sequence[Mention]) -> bool:
-    """Finds fault right before a framework's name ("what's wrong with tensorflow"), not
-    before anything else ("what's wrong with my model"): see FAULT_PHRASES."""
-    starts = {m.start for m in mentions if m.kind == "framework"}
-    return any(tuple(words[at - len(phrase) : at]) == phrase for at in starts for phrase in FAULT_PHRASES)
+def _said_of_a_framework(
+    words: Sequence[str],
+    mentions: Sequence[Mention],
+    before: Sequence[tuple[str, ...]] = (),
+    after: Sequence[tuple[str, ...]] = (),
+) -> bool:
+    """Whether one of the phrases ``before`` ends right where a framework's name starts,
+    or one of ``after`` starts right where it ends ("wrong with | tensorflow",
+    "jax | any good"): said of the framework, not of anything else ("wrong with my model")."""
+    for name in (m for m in mentions if m.kind == "framework"):
+        if any(tuple(words[max(0, name.start - len(p)) : name.start]) == p for p in before):
+            return True
+        if any(tuple(words[name.end : name.end + len(p)]) == p for p in after):
+            return True
+    return False
 
 
 def _or_joins_frameworks(words: Sequence[str], mentions: Sequence[Mention]) -> bool:

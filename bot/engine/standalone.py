@@ -140,9 +140,12 @@ class StandaloneReader:
         if len(frameworks) >= 2 and shape.one_to_another and not shape.verdict:
             return None  # "convert keras model to pytorch": a port, which the FAQ answers
         if len(frameworks) >= 2:
-            # "X or Y for mobile" asks which to pick, like "which is better for mobile".
+            # "X or Y for mobile" asks which to pick, like "which is better for mobile"; so
+            # does "X or Y for a startup shipping models", whatever aspect it also names,
+            # unless a "vs" asks for the two side by side.
             choosing = shape.verdict or shape.compare_by_or
-            if shape.aspects and not (choosing and use_case and not aspects):
+            side_by_side = shape.compare and not shape.compare_by_or
+            if shape.aspects and not (choosing and use_case and not (aspects and side_by_side)):
                 return Reading(
                     "compare",
                     0.95,

@@ -880,3 +880,45 @@ def test_whats_wrong_with_a_framework_asks_for_its_cons_but_not_with_my_code(eng
     assert engine.ask("whats wrong with tensorflow").key == "cons:tensorflow"
     assert engine.ask("what's the matter with jax lately").key == "cons:jax"
     assert engine.ask("whats wrong with my pytorch model, loss is nan").kind != "cons"
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        (
+            "keras or pytorch for our startup's product, we deploy next month",
+            "verdict:keras,pytorch@production",
+        ),
+        (
+            "which should my team pick for production, tf or jax? we deploy on tpus",
+            "verdict:jax,tensorflow@production",
+        ),
+        # "vs" asks for the two side by side, and "better c++ bindings" names an aspect only.
+        ("pytorch vs jax for deployment at a startup", "compare:jax,pytorch@production-deployment"),
+        ("tf or torch, which has better c++ bindings", "compare:pytorch,tensorflow@language-bindings"),
+    ],
+)
+def test_choosing_between_two_for_a_use_case_is_a_verdict_whatever_aspect_it_names(engine, question, key):
+    assert engine.ask(question).key == key
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("where does keras fall short", "cons:keras"),
+        ("what will bite me with tensorflow", "cons:tensorflow"),
+        ("minus points of jax", "cons:jax"),
+        ("jax pluses?", "pros:jax"),
+        ("list the good things of pytorch", "pros:pytorch"),
+        ("is keras any good", "pros:keras"),
+        ("what does pytorch do well", "pros:pytorch"),
+    ],
+)
+def test_more_ways_to_ask_for_pros_and_cons(engine, question, key):
+    answer = engine.ask(question)
+    assert answer.key == key
+    assert answer.confidence >= engine.thresholds.answer
+
+
+def test_minutes_is_no_typo_of_a_cons_word(engine):
+    assert "cons" not in engine.lexicon.analyse("it took 3 minutes to compile with torch").tokens

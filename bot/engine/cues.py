@@ -99,6 +99,8 @@ declined whatever else it asks, so an injected instruction never shapes an answe
 
 
 FRAMEWORK_WORDS = frozenset({"framework", "frameworks"})
+FRAMEWORK_QUALIFIERS = frozenset({"deep", "learning", "machine", "ml", "dl", "ai", "python"})
+"""Words that may stand between a choice word and "framework" ("best deep learning framework")."""
 CHOICE_PAIRS = frozenset(
     {
         ("which", "framework"), ("which", "frameworks"), ("which", "library"), ("which", "one"),

@@ -26,6 +26,7 @@ from bot.engine.cues import (
     EXPAND_CUES,
     FAULT_PHRASES,
     FOLLOW_UP_OPENERS,
+    FRAMEWORK_QUALIFIERS,
     FRAMEWORK_WORDS,
     FRESH_TOPIC,
     INJECTION_MARKERS,
@@ -223,7 +224,7 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         pros_word=bool(token_set & PROS_WORDS),
         cons_word=bool(token_set & CONS_WORDS),
         verdict=bool(token_set & VERDICT_CUES),
-        asks_which_framework=any(pair in CHOICE_PAIRS for pair in itertools.pairwise(words)),
+        asks_which_framework=_asks_which_framework(words),
         expand=bool(token_set & EXPAND_CUES),
         follow_up_opener=opener,
         points_back=any(_has_run(words, phrase) for phrase in ANAPHORA),
@@ -301,6 +302,13 @@ def _removed(words: Sequence[str], mentions: Sequence[Mention]) -> tuple[str, ..
 def _has_run(words: Sequence[str], phrase: tuple[str, ...]) -> bool:
     size = len(phrase)
     return any(tuple(words[i : i + size]) == phrase for i in range(len(words) - size + 1))
+
+
+def _asks_which_framework(words: Sequence[str]) -> bool:
+    """A choice pair, read past the words that only qualify "framework": "best deep learning
+    framework" asks like "best framework" (see CHOICE_PAIRS and FRAMEWORK_QUALIFIERS)."""
+    plain = [w for w in words if w not in FRAMEWORK_QUALIFIERS]
+    return any(pair in CHOICE_PAIRS for pair in itertools.pairwise(plain))
 
 
 def _said_of_a_framework(

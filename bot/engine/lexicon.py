@@ -3,7 +3,8 @@
 A question is analysed in three steps, and every phrasing in the index goes
 through the same ones so that both sides meet in the same form:
 
-1. normalise and split into tokens (:mod:`bot.engine.normalize`);
+1. normalise and split into tokens (:mod:`bot.engine.normalize`), leaving out
+   file paths pasted with a traceback;
 2. correct tokens the knowledge has never seen to the nearest *term* it has
    (OSA edit distance: one edit from 5 letters, two from 8, where two edits
    must keep the first letter, or "shooting" would be "choosing"; a swap of two
@@ -11,7 +12,8 @@ through the same ones so that both sides meet in the same form:
    Terms are the words of names, aliases, synonyms, questions and tags, not
    of answers: a correction must land on a word that means something here,
    or "hate" would become "have". Four-letter words are corrected only to
-   framework names ("jaxx" → "jax");
+   framework names ("jaxx" → "jax"). A word still unknown that starts with a
+   framework's name ("TFBertModel", "torchmetrics") is read as that name;
 3. rewrite phrases, longest first: a synonym variant becomes its canonical
    term ("deploying" → "deployment") and a framework alias becomes its id
    ("tf" → "tensorflow").

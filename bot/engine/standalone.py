@@ -145,7 +145,8 @@ class StandaloneReader:
             # unless a "vs" asks for the two side by side.
             choosing = shape.verdict or shape.compare_by_or
             side_by_side = shape.compare and not shape.compare_by_or
-            if shape.aspects and not (choosing and use_case and not (aspects and side_by_side)):
+            picks_for_use_case = choosing and use_case is not None and not (aspects and side_by_side)
+            if shape.aspects and not picks_for_use_case:
                 return Reading(
                     "compare",
                     0.95,

@@ -45,6 +45,7 @@ from bot.engine.followup import (
 from bot.engine.lexicon import Lexicon
 from bot.engine.rank import FaqIndex, Ranked
 from bot.engine.reading import Reading
+from bot.engine.siblings import SiblingIndex
 from bot.engine.standalone import StandaloneReader
 from bot.knowledge import FaqEntry, Issue, KnowledgeBase, load_knowledge
 
@@ -86,13 +87,7 @@ class Engine:
         )
         self.readings = StandaloneReader(knowledge, self.faq_index, declines)
         self._finisher = Finisher(knowledge, self.readings.all_frameworks)
-        # Entries about particular frameworks, by the aspects they relate to (see _entry_on).
-        by_aspect: dict[str, list[FaqEntry]] = {}
-        for entry in knowledge.faq.values():
-            for related in entry.related if entry.frameworks else ():
-                if related.kind == "aspect":
-                    by_aspect.setdefault(related.id, []).append(entry)
-        self._framework_entries_by_aspect = {aspect: tuple(group) for aspect, group in by_aspect.items()}
+        self._siblings = SiblingIndex(knowledge.faq.values(), knowledge.frameworks)
 
     @classmethod
     def from_directory(
@@ -214,8 +209,9 @@ class Engine:
         """A follow-up to an FAQ answer that the entry itself does not answer; ``about``
         is what the last answer was about (see :meth:`_about`).
 
-        - "and tensorflow?" after an entry about PyTorch on one aspect (phones): that
-          aspect compared across the frameworks;
+        - "and tensorflow?" after an entry about PyTorch: the sibling entry that asks the
+          same for TensorFlow (see siblings.py), or else, for an entry on one aspect
+          (phones), that aspect compared across the frameworks;
         - "what about on windows?", "does jax have something like that?", "and load it?":
           the new topic or framework, read with the last question's words, from an entry
           that speaks of it (which may be the last one again).
@@ -223,11 +219,13 @@ class Engine:
         entry = self.knowledge.faq.get(previous.id or "")
         others = [f for f in shape.frameworks if f not in about]
         aspects = [r.id for r in entry.related if r.kind == "aspect"] if entry is not None else []
+        sibling = None
+        if entry is not None and about and others and not content:
+            sibling = self._siblings.sibling(entry, others, not_about=about)
+        if sibling is not None:  # "can i run pytorch on a phone" → "and tensorflow?": its own entry
+            why = "follow-up: the same question, answered for the other framework"
+            return Reading("faq", FOLLOW_UP_CONFIDENCE, why, id=sibling.id)
         if about and others and not content and len(aspects) == 1:
-            sibling = self._entry_on(aspects[0], others, not_about=about)
-            if sibling is not None:  # "can i run pytorch on a phone" → "and tensorflow?": its own entry
-                why = "follow-up: the same question, answered for the other framework"
-                return Reading("faq", FOLLOW_UP_CONFIDENCE, why, id=sibling.id)
             why = "follow-up: the last entry's aspect across frameworks"
             frameworks = (*about, *others)
             return Reading("compare", FOLLOW_UP_CONFIDENCE, why, frameworks=frameworks, aspect=aspects[0])
@@ -245,13 +243,6 @@ class Engine:
             return None
         confidence = min(reading.confidence, FOLLOW_UP_CONFIDENCE)
         return replace(reading, confidence=confidence, why=f"follow-up on the last question: {reading.why}")
-
-    def _entry_on(self, aspect: str, frameworks: Sequence[str], not_about: Sequence[str]) -> FaqEntry | None:
-        """The FAQ entry on ``aspect`` that covers ``frameworks`` and none of ``not_about``."""
-        for entry in self._framework_entries_by_aspect.get(aspect, ()):
-            if set(frameworks) <= set(entry.frameworks) and set(not_about).isdisjoint(entry.frameworks):
-                return entry
-        return None
 
     def _features(self, words: Sequence[str]) -> list[str]:
         """What the FAQ index ranks on: the words plus a concept per aspect or use case they name."""

@@ -75,6 +75,7 @@ BATCHES = {
     "batch-9": "ninth",
     "batch-10": "tenth",
     "batch-11": "eleventh",
+    "batch-12": "twelfth",
 }
 
 

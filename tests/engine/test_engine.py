@@ -932,3 +932,15 @@ def test_best_deep_learning_framework_asks_for_the_overall_verdict(engine):
 
 def test_minutes_is_no_typo_of_a_cons_word(engine):
     assert "cons" not in engine.lexicon.analyse("it took 3 minutes to compile with torch").tokens
+
+
+def test_a_high_schooler_or_a_first_project_is_a_beginner(engine):
+    answer = engine.ask("high school student, pytorch or keras?")
+    assert (answer.kind, answer.use_case) == ("verdict", "beginners")
+    answer = engine.ask("tf or jax for my first project")
+    assert (answer.kind, answer.use_case) == ("verdict", "beginners")
+
+
+def test_a_microcontroller_board_is_the_edge(engine):
+    assert engine.ask("pytorch vs tensorflow for arduino").key == "compare:pytorch,tensorflow@mobile-edge"
+    assert engine.ask("can my keras model run on an stm32").key == "faq:litert-mobile"

@@ -14,6 +14,8 @@ import unicodedata
 _REPEATS = re.compile(r"([^\W\d])\1{2,}")
 _KEEP = re.compile(r"[\w+#]+")
 _PLUS_RUN = re.compile(r"\+{3,}")
+_SYMBOLS_ONLY = re.compile(r"[+#]+")
+"""A "+" or "#" standing alone ("layers + adam") is punctuation, not a word like "c++"."""
 _POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s\b")
 """'s after a word: "tf's downsides" is about "tf", not "tfs"."""
 
@@ -30,7 +32,7 @@ STOPWORDS = frozenset(
     really actually basically kinda sorta lol lmao pls plz u ur im ive id dont doesnt cant isnt
     there's one ones thing things way ok okay yeah yes tell know want wanna gonna need make
     use using used work works working new still even say said going then btw tho just
-    people everyone everybody anybody somebody specifically mean meant
+    people ppl everyone everybody anybody somebody specifically mean meant
     tbh imo imho idk nah stuff anyway anyways honestly literally something anything
     take takes taking took makes making made uses wants needs try trying tried give gives put
     goes went keep keeps seem seems look looks looking think feel says lot lots exactly
@@ -55,7 +57,7 @@ def normalize(text: str) -> str:
     text = _PLUS_RUN.sub("++", text)
     text = _POSSESSIVE.sub("", text)
     text = text.replace("'", "").replace("\u2019", "").replace("_", " ")
-    return " ".join(_KEEP.findall(text))
+    return " ".join(word for word in _KEEP.findall(text) if not _SYMBOLS_ONLY.fullmatch(word))
 
 
 def tokens(text: str) -> list[str]:

@@ -13,6 +13,7 @@ from bot.engine.normalize import normalize, stem, tokens, without_file_paths
         ("tf's downsides", "tf downsides"),
         ("don’t", "dont"),
         ("c++ bindings!!", "c++ bindings"),
+        ("layers + adam in c# # now", "layers adam in c# now"),  # a lone "+" or "#" is punctuation
         ("tf.keras / jax.numpy", "tf keras jax numpy"),
         ("multi-gpu\tDDP\n", "multi gpu ddp"),
         ("🙂🙂🔥", ""),

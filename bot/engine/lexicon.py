@@ -7,7 +7,8 @@ through the same ones so that both sides meet in the same form:
    file paths pasted with a traceback;
 2. correct tokens the knowledge has never seen to the nearest *term* it has
    (OSA edit distance: one edit from 5 letters, two from 8, where two edits
-   must keep the first letter, or "shooting" would be "choosing"; a swap of two
+   must keep the first half of the word, or "shooting" would be "choosing" and
+   "spotting" "sitting", unless they land on a framework's name; a swap of two
    letters counts as one edit, so "pytroch" is one edit from "pytorch").
    Terms are the words of names, aliases, synonyms, questions and tags, not
    of answers: a correction must land on a word that means something here,
@@ -166,12 +167,23 @@ class Lexicon:
             if not candidates:
                 continue
             found = process.extractOne(word, candidates, scorer=OSA.distance, score_cutoff=1)
-            if found is None and edits > 1:  # two edits only to a word with the same first letter
-                same_initial = self._terms_by_length_and_initial.get((length, word[0]), ())
-                found = process.extractOne(word, same_initial, scorer=OSA.distance, score_cutoff=edits)
+            if found is None and edits > 1:
+                found = self._two_edits_from(word, length)
             if found is not None and (best is None or found[1] < best[0]):
                 best = (int(found[1]), found[0])
         return best[1] if best is not None else None
+
+    def _two_edits_from(self, word: str, length: int) -> tuple[str, int, int] | None:
+        """The most frequent term of ``length`` letters two edits from ``word`` that keeps at
+        least its first half, or any framework name two edits away: "benchmarked" is
+        "benchmark", but "spotting" is no "sitting" and "negative" no "native"."""
+        same_initial = self._terms_by_length_and_initial.get((length, word[0]), ())
+        kept = len(word) // 2
+        found = process.extract(word, same_initial, scorer=OSA.distance, score_cutoff=2, limit=None)
+        for candidate in sorted(found, key=lambda item: (item[1], item[2])):
+            if candidate[0][:kept] == word[:kept] or candidate[0] in self._names:
+                return candidate
+        return None
 
     def rewrite(self, words: Sequence[str]) -> list[str]:
         """Rewrite phrases until nothing changes (at most a few passes).

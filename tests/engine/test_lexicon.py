@@ -97,3 +97,13 @@ def test_an_unknown_identifier_starting_with_a_framework_name_names_that_framewo
     assert corrections == {"tflite": "tflite", "torchvison": "torchvision", "jaxabc": None}
     answer = engine.ask("ImportError: cannot import name 'TFBertModel' from 'transformers'")
     assert (answer.kind, answer.id) == ("faq", "huggingface")
+
+
+def test_two_edits_must_keep_the_first_half_of_the_word_unless_they_reach_a_framework(engine):
+    corrected = {w: engine.lexicon.correct(w) for w in ("spotting", "negative", "benchmarked", "tesnorflwo")}
+    assert corrected == {
+        "spotting": None,  # not "sitting"
+        "negative": None,  # not "native"
+        "benchmarked": "benchmark",
+        "tesnorflwo": "tensorflow",
+    }

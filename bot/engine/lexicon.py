@@ -6,10 +6,11 @@ through the same ones so that both sides meet in the same form:
 1. normalise and split into tokens (:mod:`bot.engine.normalize`), leaving out
    file paths pasted with a traceback;
 2. correct tokens the knowledge has never seen to the nearest *term* it has
-   (OSA edit distance: one edit from 5 letters, two from 8, where two edits
-   must keep the first half of the word, or "shooting" would be "choosing" and
-   "spotting" "sitting", unless they land on a framework's name; a swap of two
+   (OSA edit distance: one edit from 5 letters, two from 8; a swap of two
    letters counts as one edit, so "pytroch" is one edit from "pytorch").
+   Unless it lands on a framework's name, a correction keeps the first letter
+   ("hating" is no "eating") and, with two edits, the first half of the word
+   ("spotting" is no "sitting", "shooting" no "choosing").
    Terms are the words of names, aliases, synonyms, questions and tags, not
    of answers: a correction must land on a word that means something here,
    or "hate" would become "have". Four-letter words are corrected only to
@@ -118,8 +119,8 @@ class Lexicon:
         for source, target in rewrites.items():
             terms.update(source)
             terms.update(target)
-        names = [w for fw in kb.frameworks.values() for n in (fw.id, fw.name, *fw.aliases) for w in tokens(n)]
-        return cls(rewrites, vocabulary, terms, names, _identifier_prefixes(kb, vocabulary))
+        names = _whole_names(kb)
+        return cls(rewrites, vocabulary, terms, names, _identifier_prefixes(names, vocabulary))
 
     def analyse(self, text: str) -> Analysis:
         raw = tokens(without_file_paths(text))
@@ -166,12 +167,22 @@ class Lexicon:
             candidates = self._terms_by_length.get(length)
             if not candidates:
                 continue
-            found = process.extractOne(word, candidates, scorer=OSA.distance, score_cutoff=1)
+            found = self._one_edit_from(word, length)
             if found is None and edits > 1:
                 found = self._two_edits_from(word, length)
             if found is not None and (best is None or found[1] < best[0]):
                 best = (int(found[1]), found[0])
         return best[1] if best is not None else None
+
+    def _one_edit_from(self, word: str, length: int) -> tuple[str, int, int] | None:
+        """The most frequent term of ``length`` letters one edit from ``word`` with the same
+        first letter, or a framework name: people rarely mistype the first letter, and
+        "hating" is no "eating", nor "sensor" "tensor"."""
+        same_initial = self._terms_by_length_and_initial.get((length, word[0]), ())
+        found = process.extractOne(word, same_initial, scorer=OSA.distance, score_cutoff=1)
+        if found is None:
+            found = process.extractOne(word, self._names, scorer=OSA.distance, score_cutoff=1)
+        return found
 
     def _two_edits_from(self, word: str, length: int) -> tuple[str, int, int] | None:
         """The most frequent term of ``length`` letters two edits from ``word`` that keeps at
@@ -219,13 +230,18 @@ class Lexicon:
         return out
 
 
-def _identifier_prefixes(kb: KnowledgeBase, vocabulary: Iterable[str]) -> list[str]:
+def _whole_names(kb: KnowledgeBase) -> list[str]:
+    """Framework names and aliases that are one word ("pytorch", "tf"; not "tensor flow"):
+    the words a typo may be corrected to whatever its first letter or length."""
+    names = {n for fw in kb.frameworks.values() for n in (fw.id, fw.name, *fw.aliases)}
+    return sorted({found[0] for found in map(tokens, names) if len(found) == 1 and found[0].isalpha()})
+
+
+def _identifier_prefixes(names: Iterable[str], vocabulary: Iterable[str]) -> list[str]:
     """Framework names the knowledge itself uses to begin longer words ("tf" in "tflite",
     "torch" in "torchrun"): the names a library's identifiers start with."""
     words = [w for w in vocabulary if w.isalpha()]
-    names = {n for fw in kb.frameworks.values() for n in (fw.id, fw.name, *fw.aliases)}
-    whole = {found[0] for found in map(tokens, names) if len(found) == 1 and found[0].isalpha()}
-    return [name for name in whole if any(w.startswith(name) and len(w) >= len(name) + 2 for w in words)]
+    return [name for name in names if any(w.startswith(name) and len(w) >= len(name) + 2 for w in words)]
 
 
 def _within(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:

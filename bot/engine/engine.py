@@ -50,11 +50,20 @@ from bot.engine.standalone import StandaloneReader
 from bot.knowledge import FaqEntry, Issue, KnowledgeBase, load_knowledge
 
 MAX_QUERY_CHARS = 500
-"""Longer pastes are cut before analysis: a question is never that long, and
-the cut keeps the cost of a 10 000-character paste bounded."""
+"""Longer messages are cut before analysis to their first and last halves of this:
+a long story usually ends with its question, and the cut keeps the cost of a
+10 000-character paste bounded."""
 DEFAULT_CONTEXT_TTL = 300.0
 ALONE_LEAD = 0.2
 """How much more confident a follow-up's own reading must be to beat the follow-up reading."""
+
+
+def readable(text: str) -> str:
+    """``text``, or its start and end when it is longer than MAX_QUERY_CHARS."""
+    if len(text) <= MAX_QUERY_CHARS:
+        return text
+    half = MAX_QUERY_CHARS // 2
+    return f"{text[:half]} {text[-half:]}"
 
 
 class KnowledgeLoadError(Exception):
@@ -121,7 +130,7 @@ class Engine:
         """
         limits = thresholds or self.thresholds
         query = question if isinstance(question, str) else str(question)
-        read = query[:MAX_QUERY_CHARS]
+        read = readable(query)
         analysis = self.lexicon.analyse(read)
         if is_acknowledgement(analysis.raw):  # "thanks!": nothing to answer, nothing missing (see gaps)
             why = Candidate("none", None, 0.0, "an acknowledgement, not a question")
@@ -178,7 +187,7 @@ class Engine:
 
     def acknowledges(self, text: str) -> bool:
         """Whether ``text`` only acknowledges the last answer ("thanks!", "ok cool")."""
-        return is_acknowledgement(self.lexicon.analyse(text[:MAX_QUERY_CHARS]).raw)
+        return is_acknowledgement(self.lexicon.analyse(readable(text)).raw)
 
     def _about(self, answer: Answer, adding: bool = False) -> tuple[str, ...]:
         """The frameworks an answer is about; for an FAQ entry, those it names (maybe none).
@@ -195,7 +204,7 @@ class Engine:
             return answer.frameworks
         if entry.frameworks or not adding:
             return entry.frameworks
-        asked = shape_of(self.lexicon.analyse(answer.query[:MAX_QUERY_CHARS]).tokens, self.entities)
+        asked = shape_of(self.lexicon.analyse(readable(answer.query)).tokens, self.entities)
         return asked.frameworks if len(asked.frameworks) >= 2 else ()
 
     def _faq_follow_up(
@@ -232,7 +241,7 @@ class Engine:
         new = content | (self.faq_index.content(others) if shape.points_back else frozenset())
         if not new:
             return None
-        earlier = self.lexicon.analyse(previous.query[:MAX_QUERY_CHARS]).tokens
+        earlier = self.lexicon.analyse(readable(previous.query)).tokens
         combined = (*earlier, *(w for w in words if (w,) not in ANAPHORA))  # not "equivalent" itself
         combined_shape = shape_of(combined, self.entities)
         # Only entries whose own phrasings or tags speak of the new topic: one that merely
@@ -258,7 +267,7 @@ class Engine:
         """The aspect an option names (id, name, alias or a typo of one), if any."""
         if text in self.knowledge.aspects:
             return text
-        shape = shape_of(self.lexicon.analyse(text[:MAX_QUERY_CHARS]).tokens, self.entities)
+        shape = shape_of(self.lexicon.analyse(readable(text)).tokens, self.entities)
         return shape.aspects[0] if shape.aspects else None
 
     def complete(self, fragment: str, limit: int = 25) -> list[FaqEntry]:
@@ -267,7 +276,7 @@ class Engine:
         Ranked by the same analysis as :meth:`ask` (typos, synonyms), not by
         substring; with nothing typed yet, the entries in knowledge order.
         """
-        analysis = self.lexicon.analyse(fragment[:MAX_QUERY_CHARS])
+        analysis = self.lexicon.analyse(readable(fragment))
         ranked = self._rank(analysis.tokens, shape_of(analysis.tokens, self.entities), limit)
         entries = [r.entry for r in ranked]
         if len(entries) < limit:

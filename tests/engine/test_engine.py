@@ -944,3 +944,11 @@ def test_a_high_schooler_or_a_first_project_is_a_beginner(engine):
 def test_a_microcontroller_board_is_the_edge(engine):
     assert engine.ask("pytorch vs tensorflow for arduino").key == "compare:pytorch,tensorflow@mobile-edge"
     assert engine.ask("can my keras model run on an stm32").key == "faq:litert-mobile"
+
+
+def test_a_long_story_is_read_to_its_question_at_the_end(engine):
+    story = (
+        "so some background first. " + "we have run many experiments at work on all kinds of data and " * 12
+    )
+    assert len(story) > 600
+    assert engine.ask(story + "anyway, what are the cons of jax?").key == "cons:jax"

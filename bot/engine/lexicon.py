@@ -42,6 +42,8 @@ TWO_EDITS_FROM = 8
 MIN_NAMED_SUFFIX = 4
 """An unknown word that is a framework's name and at least this many more letters
 ("tfbertmodel", "torchmetrics") is read as that framework's name (see _identifier_prefixes)."""
+MAX_IDENTIFIER = 48
+"""Longer "words" are keyboard mash, not identifiers ("tftftftf…" names nothing)."""
 
 
 def max_edits(word: str) -> int:
@@ -150,6 +152,8 @@ class Lexicon:
 
     def _named_by_prefix(self, word: str) -> str | None:
         """The framework name an unknown identifier starts with: "TFBertModel" is TensorFlow's."""
+        if len(word) > MAX_IDENTIFIER:
+            return None
         for prefix in self._prefixes:
             if word.startswith(prefix) and len(word) - len(prefix) >= MIN_NAMED_SUFFIX:
                 return prefix

@@ -93,8 +93,8 @@ def test_an_unknown_identifier_starting_with_a_framework_name_names_that_framewo
         "tensorflow", "and", "pytorch",
     )  # fmt: skip
     # Known words, typos of known words and short tails keep their own reading.
-    corrections = {w: engine.lexicon.correct(w) for w in ("tflite", "torchvison", "jaxabc")}
-    assert corrections == {"tflite": "tflite", "torchvison": "torchvision", "jaxabc": None}
+    corrections = {w: engine.lexicon.correct(w) for w in ("tflite", "torchvison", "jaxabc", "tf" * 30)}
+    assert corrections == {"tflite": "tflite", "torchvison": "torchvision", "jaxabc": None, "tf" * 30: None}
     answer = engine.ask("ImportError: cannot import name 'TFBertModel' from 'transformers'")
     assert (answer.kind, answer.id) == ("faq", "huggingface")
 

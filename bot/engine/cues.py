@@ -76,8 +76,9 @@ FOLLOW_UP_OPENERS = (
     ("but",),
     *((word,) for word in sorted(ADD_CUES)),  # "add keras to that"
 )
+WHICH_ONE = ("which", "one")
 ANAPHORA = (
-    ("like", "that"), ("like", "this"), ("the", "same"), ("equivalent",), ("counterpart",), ("which", "one"),
+    ("like", "that"), ("like", "this"), ("the", "same"), ("equivalent",), ("counterpart",), WHICH_ONE,
 )  # fmt: skip
 """Words that point back at the last answer wherever they stand ("does jax have something like that")."""
 FRESH_TOPIC = (

@@ -36,6 +36,7 @@ from bot.engine.cues import (
     REMOVE_CUES,
     SWAP_CUES,
     VERDICT_CUES,
+    WHICH_ONE,
 )
 from bot.engine.lexicon import Lexicon
 from bot.engine.normalize import stem
@@ -227,7 +228,7 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         asks_which_framework=_asks_which_framework(words),
         expand=bool(token_set & EXPAND_CUES),
         follow_up_opener=opener,
-        points_back=any(_has_run(words, phrase) for phrase in ANAPHORA),
+        points_back=_points_back(words, compare),
         removes=_removed(words, mentions),
         adds=bool(token_set & ADD_CUES),
         fresh_topic=any(_has_run(words, phrase) for phrase in FRESH_TOPIC),
@@ -302,6 +303,14 @@ def _removed(words: Sequence[str], mentions: Sequence[Mention]) -> tuple[str, ..
 def _has_run(words: Sequence[str], phrase: tuple[str, ...]) -> bool:
     size = len(phrase)
     return any(tuple(words[i : i + size]) == phrase for i in range(len(words) - size + 1))
+
+
+def _points_back(words: Sequence[str], compare: bool) -> bool:
+    """Says "like that", "the same", "which one"… (see ANAPHORA); "which one" after a
+    comparison of its own ("save(model) vs the state_dict, which one") picks between
+    the two just named, not from the last answer."""
+    phrases = [p for p in ANAPHORA if not (compare and p == WHICH_ONE)]
+    return any(_has_run(words, phrase) for phrase in phrases)
 
 
 def _asks_which_framework(words: Sequence[str]) -> bool:

@@ -952,3 +952,16 @@ def test_a_long_story_is_read_to_its_question_at_the_end(engine):
     )
     assert len(story) > 600
     assert engine.ask(story + "anyway, what are the cons of jax?").key == "cons:jax"
+
+
+def test_which_one_after_a_comparison_of_its_own_picks_between_those_two(engine):
+    # Not "the same question again" for the last answer's topic.
+    answer = ask_turns(
+        engine,
+        "how do i log my loss curves to tensorboard from pytorch",
+        "torch.save(model) vs state_dict, which one",
+    )
+    assert answer.key == "faq:saving-models"
+    assert (
+        ask_turns(engine, "pytorch vs jax?", "which one is faster?").key == "compare:jax,pytorch@performance"
+    )

@@ -76,6 +76,13 @@ FOLLOW_UP_OPENERS = (
     ("but",),
     *((word,) for word in sorted(ADD_CUES)),  # "add keras to that"
 )
+OR_ASKS_WHETHER = (
+    ("or", "do", "i"), ("or", "do", "we"), ("or", "must", "i"), ("or", "should", "i"),
+    ("or", "is", "it"), ("or", "is", "that"), ("or", "will", "i"),
+)  # fmt: skip
+"""An "or" that opens the other half of a yes-or-no question ("does my torch code run on
+tpus, or do i have to learn jax", "tensorboard with pytorch, or is it tf only"): the
+frameworks on either side are not offered as a choice."""
 WHICH_ONE = ("which", "one")
 ANAPHORA = (
     ("like", "that"), ("like", "this"), ("the", "same"), ("equivalent",), ("counterpart",), WHICH_ONE,

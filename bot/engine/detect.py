@@ -30,6 +30,7 @@ from bot.engine.cues import (
     FRAMEWORK_WORDS,
     FRESH_TOPIC,
     INJECTION_MARKERS,
+    OR_ASKS_WHETHER,
     PRAISE_PHRASES,
     PROS_CUES,
     PROS_WORDS,
@@ -65,6 +66,8 @@ class Shape:
     compare: bool
     compare_by_or: bool
     """Only "X or Y" asks for the comparison: weaker than "vs" ("is keras part of tf or its own thing")."""
+    asks_whether: bool
+    """Its "or" opens the other half of a yes-or-no question (see OR_ASKS_WHETHER)."""
     pros: bool
     cons: bool
     pros_word: bool
@@ -210,7 +213,8 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
     opener = any(tuple(words[: len(o)]) == o for o in FOLLOW_UP_OPENERS)
     compare = bool(token_set & COMPARE_CUES)
     by_or = compare and _only_or_compares(words, raw)
-    if by_or and not _or_joins_frameworks(words, mentions):
+    asks_whether = by_or and _or_asks_whether(words, raw, mentions)
+    if by_or and (asks_whether or not _or_joins_frameworks(words, mentions)):
         compare = by_or = False  # "more like numpy or more like pytorch", "'pre' or 'post'"
     return Shape(
         tokens=tuple(words),
@@ -220,6 +224,7 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         use_cases=_unique(m.id for m in mentions if m.kind == "use_case"),
         compare=compare,
         compare_by_or=by_or,
+        asks_whether=asks_whether,
         pros=bool(token_set & PROS_CUES) or _said_of_a_framework(words, mentions, after=PRAISE_PHRASES),
         cons=bool(token_set & CONS_CUES) or _said_of_a_framework(words, mentions, before=FAULT_PHRASES),
         pros_word=bool(token_set & PROS_WORDS),
@@ -303,6 +308,17 @@ def _removed(words: Sequence[str], mentions: Sequence[Mention]) -> tuple[str, ..
 def _has_run(words: Sequence[str], phrase: tuple[str, ...]) -> bool:
     size = len(phrase)
     return any(tuple(words[i : i + size]) == phrase for i in range(len(words) - size + 1))
+
+
+def _or_asks_whether(words: Sequence[str], raw: Sequence[str], mentions: Sequence[Mention]) -> bool:
+    """Whether an "or" opens the other half of one yes-or-no question (see OR_ASKS_WHETHER),
+    with a framework on each side of it: "can i keep pytorch or do i have to learn jax",
+    "tensorboard with pytorch, or is it a tf only thing"."""
+    if not any(_has_run(raw, phrase) for phrase in OR_ASKS_WHETHER):
+        return False
+    at = max(i for i, word in enumerate(words) if word in COMPARE_CUES)
+    starts = [m.start for m in mentions if m.kind == "framework"]
+    return any(start < at for start in starts) and any(start > at for start in starts)
 
 
 def _points_back(words: Sequence[str], compare: bool) -> bool:

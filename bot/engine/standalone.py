@@ -139,6 +139,8 @@ class StandaloneReader:
         use_case = shape.use_cases[0] if shape.use_cases else None
         if len(frameworks) >= 2 and shape.one_to_another and not shape.verdict:
             return None  # "convert keras model to pytorch": a port, which the FAQ answers
+        if len(frameworks) >= 2 and shape.asks_whether:
+            return None  # "does my torch code run on tpus or do i have to learn jax": the FAQ
         if len(frameworks) >= 2:
             # "X or Y for mobile" asks which to pick, like "which is better for mobile"; so
             # does "X or Y for a startup shipping models", whatever aspect it also names,

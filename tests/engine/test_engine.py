@@ -965,3 +965,19 @@ def test_which_one_after_a_comparison_of_its_own_picks_between_those_two(engine)
     assert (
         ask_turns(engine, "pytorch vs jax?", "which one is faster?").key == "compare:jax,pytorch@performance"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("will my pytorch code run on a cloud tpu or do i have to learn jax", "faq:tpu-support"),
+        ("can i use tensorboard from pytorch or is it a tensorflow only thing", "faq:visualization"),
+    ],
+)
+def test_an_or_that_opens_the_other_half_of_a_yes_or_no_question_offers_no_choice(engine, question, key):
+    assert engine.ask(question).key == key
+
+
+def test_an_or_after_both_frameworks_still_compares_them(engine):
+    answer = engine.ask("is keras easier to learn than pytorch or is that a myth")
+    assert (answer.kind, answer.aspect) == ("compare", "learning-curve")

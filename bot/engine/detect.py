@@ -70,6 +70,10 @@ class Shape:
     """Its "or" opens the other half of a yes-or-no question (see OR_ASKS_WHETHER)."""
     pros: bool
     cons: bool
+    praises_by_name: bool
+    """Says "any good", "does well"… right after a framework's name (see PRAISE_PHRASES)."""
+    faults_by_name: bool
+    """Says "wrong with"… right before a framework's name (see FAULT_PHRASES)."""
     pros_word: bool
     cons_word: bool
     verdict: bool
@@ -225,8 +229,10 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         compare=compare,
         compare_by_or=by_or,
         asks_whether=asks_whether,
-        pros=bool(token_set & PROS_CUES) or _said_of_a_framework(words, mentions, after=PRAISE_PHRASES),
-        cons=bool(token_set & CONS_CUES) or _said_of_a_framework(words, mentions, before=FAULT_PHRASES),
+        pros=bool(token_set & PROS_CUES),
+        cons=bool(token_set & CONS_CUES),
+        praises_by_name=_said_of_a_framework(words, mentions, after=PRAISE_PHRASES),
+        faults_by_name=_said_of_a_framework(words, mentions, before=FAULT_PHRASES),
         pros_word=bool(token_set & PROS_WORDS),
         cons_word=bool(token_set & CONS_WORDS),
         verdict=bool(token_set & VERDICT_CUES),

@@ -30,7 +30,8 @@ def leans_on_context(shape: Shape, content: frozenset[str]) -> bool:
         return False  # "best framework for research?" asks about them all, whatever came before
     if shape.points_back:  # "like that" is no praise
         return len(content) <= 3
-    if shape.frameworks and (shape.pros or shape.cons or shape.pros_word or shape.cons_word):
+    judged = shape.pros or shape.cons or shape.pros_word or shape.cons_word
+    if shape.frameworks and (judged or shape.praises_by_name or shape.faults_by_name):
         return False  # "what's bad about keras" stands on its own
     if says_it_follows_up(shape):
         return len(content) <= 3

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Literal
 
-from bot.engine.cues import ALL_CUES, CONS_CUES, GENERIC_WORDS, PROS_CUES
+from bot.engine.cues import ALL_CUES, CONS_CUES, FAULT_PHRASES, GENERIC_WORDS, PRAISE_PHRASES, PROS_CUES
 from bot.engine.decline import DeclineIndex
 from bot.engine.detect import Shape, with_concepts
 from bot.engine.normalize import stem
@@ -27,6 +27,8 @@ MARGIN_GAIN = 1.0
 MARGIN_CAP = 0.3
 """FAQ confidence is the top score scaled by how far it leads the runner-up:
 an entry that barely beats another is less certain than its score alone says."""
+PHRASE_WORDS = frozenset(stem(w) for phrase in (*FAULT_PHRASES, *PRAISE_PHRASES) for w in phrase)
+"""The words of "what's wrong with tensorflow" and "is jax any good" that are no content of their own."""
 NAMES_ONLY_FACTOR = 0.5
 NOT_EVIDENCE = frozenset(stem(w) for w in ALL_CUES | GENERIC_WORDS)
 """Matched words that say nothing about which FAQ entry is meant (stemmed, as matched)."""
@@ -179,6 +181,13 @@ class StandaloneReader:
                 return Reading("pros", 0.92, "a framework and 'pros'", framework=only)
             if shape.cons:
                 return Reading("cons", 0.92, "a framework and 'cons'", framework=only)
+            if not content - PHRASE_WORDS and not shape.aspects and not shape.use_cases:
+                # "what's wrong with tensorflow", "is jax any good"; but "what's wrong with
+                # tensorflow on windows" asks about windows, and "any good for research" is a verdict.
+                if shape.faults_by_name:
+                    return Reading("cons", 0.92, "'wrong with' a framework", framework=only)
+                if shape.praises_by_name:
+                    return Reading("pros", 0.92, "a framework and 'any good'", framework=only)
             if use_case is not None and (shape.pros_word or shape.verdict) and not content:
                 # "is jax good for research": no verdict is about one framework alone; the
                 # use case's verdict weighs it against the others.

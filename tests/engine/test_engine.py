@@ -878,8 +878,12 @@ def test_asking_whether_two_frameworks_are_the_same_asks_how_they_relate(engine)
 
 def test_whats_wrong_with_a_framework_asks_for_its_cons_but_not_with_my_code(engine):
     assert engine.ask("whats wrong with tensorflow").key == "cons:tensorflow"
-    assert engine.ask("what's the matter with jax lately").key == "cons:jax"
+    assert engine.ask("what's the matter with jax").key == "cons:jax"
     assert engine.ask("whats wrong with my pytorch model, loss is nan").kind != "cons"
+    # Saying more asks about that: Windows, or the research verdict.
+    assert engine.ask("what's wrong with tensorflow on windows").key == "faq:windows-support"
+    answer = engine.ask("is jax any good for research")
+    assert (answer.kind, answer.use_case) == ("verdict", "research")
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,8 @@ PRAISE_PHRASES = (("any", "good"), ("do", "well"), ("does", "well"))
 """Ask for the pros right after a framework's name ("is jax any good", "what does keras do well")."""
 PROS_WORDS = frozenset({"good", "like", "love", "nice", "great", "awesome", "cool", "strong"})
 CONS_WORDS = frozenset({"bad", "hate", "hates", "sucks", "suck", "problems", "worst", "annoying", "weak"})
+SELF_WORDS = frozenset({"im", "am"})
+"""A complaint right after these is about the member ("im bad in math"), not a framework."""
 VERDICT_CUES = frozenset(
     {
         "choosing", "which", "better", "best", "recommend", "recommended", "recommendation",

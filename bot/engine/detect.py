@@ -35,6 +35,7 @@ from bot.engine.cues import (
     PROS_CUES,
     PROS_WORDS,
     REMOVE_CUES,
+    SELF_WORDS,
     SWAP_CUES,
     VERDICT_CUES,
     WHICH_ONE,
@@ -234,7 +235,9 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         praises_by_name=_said_of_a_framework(words, mentions, after=PRAISE_PHRASES),
         faults_by_name=_said_of_a_framework(words, mentions, before=FAULT_PHRASES),
         pros_word=bool(token_set & PROS_WORDS),
-        cons_word=bool(token_set & CONS_WORDS),
+        cons_word=any(
+            w in CONS_WORDS and (i == 0 or words[i - 1] not in SELF_WORDS) for i, w in enumerate(words)
+        ),
         verdict=bool(token_set & VERDICT_CUES),
         asks_which_framework=_asks_which_framework(words),
         expand=bool(token_set & EXPAND_CUES),
@@ -333,6 +336,11 @@ def _points_back(words: Sequence[str], compare: bool) -> bool:
     the two just named, not from the last answer."""
     phrases = [p for p in ANAPHORA if not (compare and p == WHICH_ONE)]
     return any(_has_run(words, phrase) for phrase in phrases)
+
+
+def _complains(words: Sequence[str]) -> bool:
+    """Has a complaint word (CONS_WORDS) that is not about the member ("im bad in math")."""
+    return any(w in CONS_WORDS and (i == 0 or words[i - 1] not in SELF_WORDS) for i, w in enumerate(words))
 
 
 def _asks_which_framework(words: Sequence[str]) -> bool:

@@ -24,6 +24,7 @@ from bot.engine.cues import (
     CONS_CUES,
     CONS_WORDS,
     EXPAND_CUES,
+    FAULT_AFTER_PHRASES,
     FAULT_PHRASES,
     FOLLOW_UP_OPENERS,
     FRAMEWORK_QUALIFIERS,
@@ -233,7 +234,7 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         pros=bool(token_set & PROS_CUES),
         cons=bool(token_set & CONS_CUES),
         praises_by_name=_said_of_a_framework(words, mentions, after=PRAISE_PHRASES),
-        faults_by_name=_said_of_a_framework(words, mentions, before=FAULT_PHRASES),
+        faults_by_name=_said_of_a_framework(words, mentions, FAULT_PHRASES, FAULT_AFTER_PHRASES),
         pros_word=bool(token_set & PROS_WORDS),
         cons_word=any(
             w in CONS_WORDS and (i == 0 or words[i - 1] not in SELF_WORDS) for i, w in enumerate(words)

@@ -935,6 +935,7 @@ def test_being_bad_at_something_or_selling_something_is_no_judgement_of_a_framew
     assert engine.ask("im bad in math, can i still learn pytorch").kind != "cons"
     assert engine.ask("can you sell me a used gpu for pytorch").kind != "pros"
     assert engine.ask("my pytorch epoch takes like about 10 minutes, normal?").kind != "pros"
+    assert engine.ask("my keras model falls short of the paper's accuracy").kind != "cons"
 
 
 def test_minutes_is_no_typo_of_a_cons_word(engine):

@@ -75,7 +75,8 @@ class Shape:
     praises_by_name: bool
     """Says "any good", "does well"… right after a framework's name (see PRAISE_PHRASES)."""
     faults_by_name: bool
-    """Says "wrong with"… right before a framework's name (see FAULT_PHRASES)."""
+    """Says "wrong with"… right before a framework's name or "falls short" right after it
+    (see FAULT_PHRASES and FAULT_AFTER_PHRASES)."""
     pros_word: bool
     cons_word: bool
     verdict: bool
@@ -236,9 +237,7 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         praises_by_name=_said_of_a_framework(words, mentions, after=PRAISE_PHRASES),
         faults_by_name=_said_of_a_framework(words, mentions, FAULT_PHRASES, FAULT_AFTER_PHRASES),
         pros_word=bool(token_set & PROS_WORDS),
-        cons_word=any(
-            w in CONS_WORDS and (i == 0 or words[i - 1] not in SELF_WORDS) for i, w in enumerate(words)
-        ),
+        cons_word=_complains(words),
         verdict=bool(token_set & VERDICT_CUES),
         asks_which_framework=_asks_which_framework(words),
         expand=bool(token_set & EXPAND_CUES),

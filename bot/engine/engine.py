@@ -227,17 +227,16 @@ class Engine:
         """
         entry = self.knowledge.faq.get(previous.id or "")
         others = [f for f in shape.frameworks if f not in about]
-        aspects = [r.id for r in entry.related if r.kind == "aspect"] if entry is not None else []
-        sibling = None
-        if entry is not None and about and others and not content:
+        if entry is not None and about and others and not content:  # "and tensorflow?"
             sibling = self._siblings.sibling(entry, others, not_about=about)
-        if sibling is not None:  # "can i run pytorch on a phone" → "and tensorflow?": its own entry
-            why = "follow-up: the same question, answered for the other framework"
-            return Reading("faq", FOLLOW_UP_CONFIDENCE, why, id=sibling.id)
-        if about and others and not content and len(aspects) == 1:
-            why = "follow-up: the last entry's aspect across frameworks"
-            frameworks = (*about, *others)
-            return Reading("compare", FOLLOW_UP_CONFIDENCE, why, frameworks=frameworks, aspect=aspects[0])
+            if sibling is not None:  # "can i run pytorch on a phone": tensorflow's own entry
+                why = "follow-up: the same question, answered for the other framework"
+                return Reading("faq", FOLLOW_UP_CONFIDENCE, why, id=sibling.id)
+            aspects = [r.id for r in entry.related if r.kind == "aspect"]
+            if len(aspects) == 1:
+                why = "follow-up: the last entry's aspect across frameworks"
+                frameworks = (*about, *others)
+                return Reading("compare", FOLLOW_UP_CONFIDENCE, why, frameworks=frameworks, aspect=aspects[0])
         new = content | (self.faq_index.content(others) if shape.points_back else frozenset())
         if not new:
             return None

@@ -14,7 +14,8 @@ through the same ones so that both sides meet in the same form:
    Terms are the words of names, aliases, synonyms, questions and tags, not
    of answers: a correction must land on a word that means something here,
    or "hate" would become "have". Four-letter words are corrected only to
-   framework names ("jaxx" → "jax"). A word still unknown that starts with a
+   framework names ("jaxx" → "jax"), and so are longer words one edit from a
+   four-letter one ("convs" is no "cons"). A word still unknown that starts with a
    framework's name ("TFBertModel", "torchmetrics") is read as that name;
 3. rewrite phrases, longest first: a synonym variant becomes its canonical
    term ("deploying" → "deployment") and a framework alias becomes its id
@@ -167,7 +168,8 @@ class Lexicon:
             found = process.extractOne(word, self._names, scorer=OSA.distance, score_cutoff=1)
             return found[0] if found is not None else None
         best: tuple[int, str] | None = None
-        for length in range(len(word) - edits, len(word) + edits + 1):
+        # Never to a word shorter than those corrected ("convs" is no "cons", "prose" no "pros").
+        for length in range(max(len(word) - edits, MIN_CORRECTABLE_TO_TERMS), len(word) + edits + 1):
             candidates = self._terms_by_length.get(length)
             if not candidates:
                 continue

@@ -118,3 +118,9 @@ def test_a_correction_keeps_the_first_letter_unless_it_reaches_a_framework(engin
         "kreas": "keras",
         "yptorch": "pytorch",
     }
+
+
+def test_nothing_is_corrected_to_a_short_cue_word(engine):
+    corrected = {w: engine.lexicon.correct(w) for w in ("convs", "prose", "pytrch")}
+    assert corrected == {"convs": None, "prose": None, "pytrch": "pytorch"}
+    assert engine.ask("my pytorch convs are slow").kind != "cons"

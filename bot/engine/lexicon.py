@@ -24,6 +24,7 @@ through the same ones so that both sides meet in the same form:
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -167,13 +168,14 @@ class Lexicon:
         if len(word) < MIN_CORRECTABLE_TO_TERMS:
             found = process.extractOne(word, self._names, scorer=OSA.distance, score_cutoff=1)
             return found[0] if found is not None else None
+        # A framework name one edit away needs no same first letter ("yptorch"); searched once.
+        name = process.extractOne(word, self._names, scorer=OSA.distance, score_cutoff=1)
         best: tuple[int, str] | None = None
         # Never to a word shorter than those corrected ("convs" is no "cons", "prose" no "pros").
         for length in range(max(len(word) - edits, MIN_CORRECTABLE_TO_TERMS), len(word) + edits + 1):
-            candidates = self._terms_by_length.get(length)
-            if not candidates:
+            if not self._terms_by_length.get(length):
                 continue
-            found = self._one_edit_from(word, length)
+            found = self._one_edit_from(word, length) or name
             if found is None and edits > 1:
                 found = self._two_edits_from(word, length)
             if found is not None and (best is None or found[1] < best[0]):
@@ -182,13 +184,10 @@ class Lexicon:
 
     def _one_edit_from(self, word: str, length: int) -> tuple[str, int, int] | None:
         """The most frequent term of ``length`` letters one edit from ``word`` with the same
-        first letter, or a framework name: people rarely mistype the first letter, and
-        "hating" is no "eating", nor "sensor" "tensor"."""
+        first letter: people rarely mistype the first letter, and "hating" is no "eating",
+        nor "sensor" "tensor"."""
         same_initial = self._terms_by_length_and_initial.get((length, word[0]), ())
-        found = process.extractOne(word, same_initial, scorer=OSA.distance, score_cutoff=1)
-        if found is None:
-            found = process.extractOne(word, self._names, scorer=OSA.distance, score_cutoff=1)
-        return found
+        return process.extractOne(word, same_initial, scorer=OSA.distance, score_cutoff=1)
 
     def _two_edits_from(self, word: str, length: int) -> tuple[str, int, int] | None:
         """The most frequent term of ``length`` letters two edits from ``word`` that keeps at
@@ -246,8 +245,16 @@ def _whole_names(kb: KnowledgeBase) -> list[str]:
 def _identifier_prefixes(names: Iterable[str], vocabulary: Iterable[str]) -> list[str]:
     """Framework names the knowledge itself uses to begin longer words ("tf" in "tflite",
     "torch" in "torchrun"): the names a library's identifiers start with."""
-    words = [w for w in vocabulary if w.isalpha()]
-    return [name for name in names if any(w.startswith(name) and len(w) >= len(name) + 2 for w in words)]
+    words = sorted(w for w in vocabulary if w.isalpha())
+    prefixes = []
+    for name in names:
+        at = bisect.bisect_left(words, name)  # the words that start with ``name`` follow it
+        while at < len(words) and words[at].startswith(name):
+            if len(words[at]) >= len(name) + 2:
+                prefixes.append(name)
+                break
+            at += 1
+    return prefixes
 
 
 def _within(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:

@@ -87,6 +87,9 @@ OR_ASKS_WHETHER = (
 """An "or" that opens the other half of a yes-or-no question ("does my torch code run on
 tpus, or do i have to learn jax", "tensorboard with pytorch, or is it tf only"): the
 frameworks on either side are not offered as a choice."""
+RELATION_CUES = frozenset({"same"})
+"""Two frameworks and one of these ask how they relate ("keras and tf.keras, same thing?"),
+which an FAQ entry answers, not for a comparison."""
 WHICH_ONE = ("which", "one")
 ANAPHORA = (
     ("like", "that"), ("like", "this"), ("the", "same"), ("equivalent",), ("counterpart",), WHICH_ONE,

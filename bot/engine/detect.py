@@ -367,11 +367,12 @@ def _said_of_a_framework(
     return False
 
 
+_COMPARE_CUE_RUNS = tuple((cue,) for cue in sorted(COMPARE_CUES))
+
+
 def _or_joins_frameworks(words: Sequence[str], mentions: Sequence[Mention]) -> bool:
     """Whether a comparison cue sits right next to a framework name ("pytorch or jax")."""
-    ends = {m.end for m in mentions if m.kind == "framework"}
-    starts = {m.start for m in mentions if m.kind == "framework"}
-    return any(w in COMPARE_CUES and (i in ends or i + 1 in starts) for i, w in enumerate(words))
+    return _said_of_a_framework(words, mentions, before=_COMPARE_CUE_RUNS, after=_COMPARE_CUE_RUNS)
 
 
 def _only_or_compares(words: Sequence[str], raw: Sequence[str]) -> bool:

@@ -21,6 +21,7 @@ from bot.engine.cues import (
     GENERIC_WORDS,
     PRAISE_PHRASES,
     PROS_CUES,
+    RELATION_CUES,
 )
 from bot.engine.decline import DeclineIndex
 from bot.engine.detect import Shape, with_concepts
@@ -182,7 +183,7 @@ class StandaloneReader:
                 if shape.compare_by_or:
                     return Reading("compare", OR_CONFIDENCE, "two frameworks and 'or'", frameworks=frameworks)
                 return Reading("compare", 0.95, "two frameworks and 'vs'", frameworks=frameworks)
-            if "same" in shape.tokens:
+            if RELATION_CUES & set(shape.tokens):
                 return None  # "is tf.keras the same thing as keras": how they relate, an FAQ
             return Reading("compare", 0.55, "two frameworks, no cue", frameworks=frameworks)
         if len(frameworks) == 1:

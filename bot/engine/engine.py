@@ -94,9 +94,9 @@ class Engine:
         declines = DeclineIndex(
             list(knowledge.declines.values()), self.lexicon, self.faq_index, self._features
         )
-        self.readings = StandaloneReader(knowledge, self.faq_index, declines)
-        self._finisher = Finisher(knowledge, self.readings.all_frameworks)
         self._siblings = SiblingIndex(knowledge.faq.values(), knowledge.frameworks)
+        self.readings = StandaloneReader(knowledge, self.faq_index, declines, self._siblings)
+        self._finisher = Finisher(knowledge, self.readings.all_frameworks)
 
     @classmethod
     def from_directory(

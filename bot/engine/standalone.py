@@ -28,6 +28,7 @@ from bot.engine.detect import Shape, with_concepts
 from bot.engine.normalize import stem
 from bot.engine.rank import FaqIndex, Ranked
 from bot.engine.reading import Reading
+from bot.engine.siblings import SiblingIndex
 from bot.knowledge import FaqEntry, KnowledgeBase
 from bot.knowledge.model import ONLY_WHEN_CHOOSING
 
@@ -84,16 +85,20 @@ other words; each costs confidence. 'Which framework…' and a use case needs no
 class StandaloneReader:
     """Readings of a question that does not lean on the previous turn, for one knowledge base."""
 
-    def __init__(self, knowledge: KnowledgeBase, faq_index: FaqIndex, declines: DeclineIndex) -> None:
+    def __init__(
+        self, knowledge: KnowledgeBase, faq_index: FaqIndex, declines: DeclineIndex, siblings: SiblingIndex
+    ) -> None:
         self.knowledge = knowledge
         self.faq_index = faq_index
         self.declines = declines
+        self.siblings = siblings
         self.all_frameworks = tuple(knowledge.frameworks)
 
     def faq(self, shape: Shape, ranked: Sequence[Ranked], structured: bool) -> Reading | None:
         """The best-ranked FAQ entry as a reading; ``structured`` says the shape gave one too."""
         if not ranked:
             return None
+        ranked = self._for_the_named_framework(shape, ranked)
         top = ranked[0]
         runner_up = ranked[1].score if len(ranked) > 1 else 0.0
         margin = top.score - runner_up
@@ -134,6 +139,22 @@ class StandaloneReader:
         why += f"; fits the declined topic '{declined.topic.id}' better: {declined.score:.2f} on "
         why += ", ".join(declined.matched)
         return Reading("faq", confidence * DECLINED_FACTOR, why, id=top.entry.id, declined=declined.topic.id)
+
+    def _for_the_named_framework(self, shape: Shape, ranked: Sequence[Ranked]) -> Sequence[Ranked]:
+        """``ranked`` with its best entry swapped for that entry's sibling about the framework
+        the question names, when the best is about another one and such a sibling exists.
+
+        "pytorch first release year" shares its words with TensorFlow's history entry
+        (whose phrasings say "year" and "first"); PyTorch's history entry answers it.
+        """
+        top = ranked[0]
+        named = shape.frameworks
+        if not named or not top.entry.frameworks or set(named) & set(top.entry.frameworks):
+            return ranked
+        sibling = self.siblings.sibling(top.entry, named, not_about=top.entry.frameworks)
+        if sibling is None:
+            return ranked
+        return [replace(top, entry=sibling), *(r for r in ranked[1:] if r.entry.id != sibling.id)]
 
     def verdict(
         self, frameworks: Sequence[str], use_case: str | None, confidence: float, why: str

@@ -989,3 +989,10 @@ def test_an_or_that_opens_the_other_half_of_a_yes_or_no_question_offers_no_choic
 def test_an_or_after_both_frameworks_still_compares_them(engine):
     answer = engine.ask("is keras easier to learn than pytorch or is that a myth")
     assert (answer.kind, answer.aspect) == ("compare", "learning-curve")
+
+
+def test_an_entry_about_another_framework_gives_way_to_its_sibling_for_the_named_one(engine):
+    # TensorFlow's history entry has the words "first" and "year" in its phrasings;
+    # the question is about PyTorch, whose own history entry answers it.
+    assert engine.ask("year of the first pytorch release?").key == "faq:history-pytorch"
+    assert engine.ask("year of the first tensorflow release?").key == "faq:history-tensorflow"

@@ -87,6 +87,11 @@ OR_ASKS_WHETHER = (
 """An "or" that opens the other half of a yes-or-no question ("does my torch code run on
 tpus, or do i have to learn jax", "tensorboard with pytorch, or is it tf only"): the
 frameworks on either side are not offered as a choice."""
+ORIGIN_WORDS = frozenset({"built", "written", "made", "coded", "implemented", "done", "created", "developed"})
+ORIGIN_LINKS = frozenset({"in", "with", "using"})
+"""'A model built in keras', 'written with jax': words that only say which framework a
+model came from; in a follow-up they add no topic of their own. ("Trained" is not one:
+the knowledge reads it as "training", a topic.)"""
 RELATION_CUES = frozenset({"same"})
 """Two frameworks and one of these ask how they relate ("keras and tf.keras, same thing?"),
 which an FAQ entry answers, not for a comparison."""

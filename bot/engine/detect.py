@@ -32,6 +32,8 @@ from bot.engine.cues import (
     FRESH_TOPIC,
     INJECTION_MARKERS,
     OR_ASKS_WHETHER,
+    ORIGIN_LINKS,
+    ORIGIN_WORDS,
     PRAISE_PHRASES,
     PROS_CUES,
     PROS_WORDS,
@@ -118,6 +120,20 @@ class Shape:
     def asks_to_choose(self) -> bool:
         """Asks which framework to pick, or to weigh two: "best…", "which…", "X or Y", "vs"."""
         return self.verdict or self.asks_which_framework or self.compare
+
+    def origin_free_leftover(self) -> tuple[str, ...]:
+        """The leftover tokens without those that only say which framework a model came
+        from ("and if it was built in keras?": "built", see ORIGIN_WORDS)."""
+        origins = {
+            m.start - 2
+            for m in self.mentions
+            if m.kind == "framework"
+            and m.start >= 2
+            and self.tokens[m.start - 1] in ORIGIN_LINKS
+            and self.tokens[m.start - 2] in ORIGIN_WORDS
+        }
+        covered = {i for m in self.mentions for i in range(m.start, m.end)}
+        return tuple(w for i, w in enumerate(self.tokens) if i not in covered and i not in origins)
 
     def framework_nearest(self, cues: frozenset[str]) -> str | None:
         """The framework named closest to the first of ``cues`` ("jax drawbacks? … from torch": jax)."""

@@ -147,13 +147,14 @@ class Engine:
         previous = None if shape.fresh_topic else self._usable_context(context, now)
 
         reading = None
-        content = self._content(shape)
+        content = self._content(shape.leftover)
         exact = self.faq_index.exact(analysis.tokens)
-        if previous is not None and leans_on_context(shape, content):
+        own = self._content(shape.origin_free_leftover())  # "and if it was built in keras?"
+        if previous is not None and leans_on_context(shape, own):
             about = self._about(previous, adding=shape.adds)
-            reading = follow_up(shape, previous, self.readings.verdict, about, content)
+            reading = follow_up(shape, previous, self.readings.verdict, about, own)
             if reading is None and previous.kind == "faq" and says_it_follows_up(shape):
-                reading = self._faq_follow_up(analysis.tokens, shape, content, previous, about)
+                reading = self._faq_follow_up(analysis.tokens, shape, own, previous, about)
             if reading is not None:
                 reading = self._unless_it_stands_alone(reading, shape, content, ranked, exact)
         if reading is None:
@@ -351,8 +352,6 @@ class Engine:
             return None
         return context.answer
 
-    def _content(self, shape: Shape) -> frozenset[str]:
+    def _content(self, leftover: Sequence[str]) -> frozenset[str]:
         """Leftover words that carry meaning of their own (not cues, not stopwords)."""
-        return self.faq_index.content(
-            w for w in shape.leftover if w not in ALL_CUES and w not in GENERIC_WORDS
-        )
+        return self.faq_index.content(w for w in leftover if w not in ALL_CUES and w not in GENERIC_WORDS)

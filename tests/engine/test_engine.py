@@ -996,3 +996,11 @@ def test_an_entry_about_another_framework_gives_way_to_its_sibling_for_the_named
     # the question is about PyTorch, whose own history entry answers it.
     assert engine.ask("year of the first pytorch release?").key == "faq:history-pytorch"
     assert engine.ask("year of the first tensorflow release?").key == "faq:history-tensorflow"
+
+
+def test_saying_which_framework_a_model_came_from_asks_the_same_question_for_it(engine):
+    # "written in tensorflow" only names the framework: TensorFlow's own phone entry.
+    answer = ask_turns(
+        engine, "can i put my pytorch model in an android app", "what if it was written in tensorflow?"
+    )
+    assert answer.key == "faq:litert-mobile"

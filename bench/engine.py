@@ -76,6 +76,7 @@ BATCHES = {
     "batch-10": "tenth",
     "batch-11": "eleventh",
     "batch-12": "twelfth",
+    "batch-13": "thirteenth",
 }
 
 

@@ -699,7 +699,7 @@ def test_pros_or_cons_next_to_one_of_two_frameworks_is_that_frameworks_list(engi
 
 
 def test_a_framework_added_after_a_general_entry_on_two_frameworks_widens_the_comparison(engine):
-    first = "is jax really faster than pytorch or is it hype"
+    first = "how do i benchmark jax against pytorch fairly"
     assert engine.ask(first).key == "faq:performance"  # an entry for every framework
     answer = ask_turns(engine, first, "add keras to that")
     assert (answer.kind, set(answer.frameworks), answer.aspect) == (

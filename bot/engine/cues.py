@@ -92,6 +92,9 @@ ORIGIN_LINKS = frozenset({"in", "with", "using"})
 """'A model built in keras', 'written with jax': words that only say which framework a
 model came from; in a follow-up they add no topic of their own. ("Trained" is not one:
 the knowledge reads it as "training", a topic.)"""
+SWITCHING_TERM = "migration"
+"""The knowledge's term for "switch", "migrate", "move to" (see synonyms.yaml): with two
+frameworks, a question about leaving one for the other rather than picking one."""
 RELATION_CUES = frozenset({"same"})
 """Two frameworks and one of these ask how they relate ("keras and tf.keras, same thing?"),
 which an FAQ entry answers, not for a comparison."""

@@ -40,6 +40,7 @@ from bot.engine.cues import (
     REMOVE_CUES,
     SELF_WORDS,
     SWAP_CUES,
+    SWITCHING_TERM,
     VERDICT_CUES,
     WHICH_ONE,
 )
@@ -110,6 +111,11 @@ class Shape:
     def opinion_cue(self) -> bool:
         """Asks for pros, cons or a pick ("downsides", "good", "which should I…")."""
         return self.pros or self.cons or self.pros_word or self.cons_word or self.verdict
+
+    @property
+    def switches(self) -> bool:
+        """Speaks of switching or migrating ("is moving to torch worth it"; see SWITCHING_TERM)."""
+        return SWITCHING_TERM in self.tokens
 
     @property
     def says_framework(self) -> bool:

@@ -173,6 +173,8 @@ class StandaloneReader:
         use_case = shape.use_cases[0] if shape.use_cases else None
         if len(frameworks) >= 2 and shape.one_to_another and not shape.verdict:
             return None  # "convert keras model to pytorch": a port, which the FAQ answers
+        if len(frameworks) >= 2 and shape.switches and not (shape.pros or shape.cons):
+            return None  # "we have years of tf code, is moving to torch worth it": the FAQ on switching
         if len(frameworks) >= 2 and shape.asks_whether:
             return None  # "does my torch code run on tpus or do i have to learn jax": the FAQ
         if len(frameworks) >= 2:

@@ -1004,3 +1004,18 @@ def test_saying_which_framework_a_model_came_from_asks_the_same_question_for_it(
         engine, "can i put my pytorch model in an android app", "what if it was written in tensorflow?"
     )
     assert answer.key == "faq:litert-mobile"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "our team uses tensorflow, should we migrate to pytorch",
+        "we have 4 years of tf code. is moving to torch worth it, how long until we are productive?",
+    ],
+)
+def test_leaving_one_framework_for_another_is_the_switching_question_not_a_pick(engine, question):
+    assert engine.ask(question).key == "faq:switching-frameworks"
+
+
+def test_cons_asked_while_thinking_of_switching_stay_that_frameworks_cons(engine):
+    assert engine.ask("jax drawbacks? considering a move from torch").key == "cons:jax"

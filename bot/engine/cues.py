@@ -92,6 +92,30 @@ ORIGIN_LINKS = frozenset({"in", "with", "using"})
 """'A model built in keras', 'written with jax': words that only say which framework a
 model came from; in a follow-up they add no topic of their own. ("Trained" is not one:
 the knowledge reads it as "training", a topic.)"""
+USAGE_GROUPS = frozenset(
+    {
+        "companies", "company", "employers", "industry", "everyone", "everybody", "nobody", "people",
+        "ppl", "folks", "teams", "labs", "researchers", "startups",
+    }
+)  # fmt: skip
+USAGE_VERBS = frozenset({"use", "uses", "using", "run", "runs", "running", "want", "wants", "hire", "hiring"})
+PRESCRIPTIVE_CUES = frozenset(
+    {
+        "should",
+        "recommend",
+        "recommended",
+        "recommendation",
+        "pick",
+        "choose",
+        "prefer",
+        "better",
+        "best",
+        "worth",
+    }
+)
+"""'What do companies run, torch or tf?' asks who uses what (a group, then a verb of use,
+within USAGE_SPAN words); with one of PRESCRIPTIVE_CUES it asks which to pick."""
+USAGE_SPAN = 4
 SWITCHING_TERM = "migration"
 """The knowledge's term for "switch", "migrate", "move to" (see synonyms.yaml): with two
 frameworks, a question about leaving one for the other rather than picking one."""

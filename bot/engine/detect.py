@@ -35,12 +35,16 @@ from bot.engine.cues import (
     ORIGIN_LINKS,
     ORIGIN_WORDS,
     PRAISE_PHRASES,
+    PRESCRIPTIVE_CUES,
     PROS_CUES,
     PROS_WORDS,
     REMOVE_CUES,
     SELF_WORDS,
     SWAP_CUES,
     SWITCHING_TERM,
+    USAGE_GROUPS,
+    USAGE_SPAN,
+    USAGE_VERBS,
     VERDICT_CUES,
     WHICH_ONE,
 )
@@ -111,6 +115,17 @@ class Shape:
     def opinion_cue(self) -> bool:
         """Asks for pros, cons or a pick ("downsides", "good", "which should I…")."""
         return self.pros or self.cons or self.pros_word or self.cons_word or self.verdict
+
+    @property
+    def describes_usage(self) -> bool:
+        """Asks who uses what rather than which to pick ("do employers want torch or tf")."""
+        if not PRESCRIPTIVE_CUES.isdisjoint(self.tokens):
+            return False
+        words = self.tokens
+        return any(
+            word in USAGE_GROUPS and not USAGE_VERBS.isdisjoint(words[i + 1 : i + 1 + USAGE_SPAN])
+            for i, word in enumerate(words)
+        )
 
     @property
     def switches(self) -> bool:

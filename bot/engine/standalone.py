@@ -175,6 +175,8 @@ class StandaloneReader:
             return None  # "convert keras model to pytorch": a port, which the FAQ answers
         if len(frameworks) >= 2 and shape.switches and not (shape.pros or shape.cons):
             return None  # "we have years of tf code, is moving to torch worth it": the FAQ on switching
+        if len(frameworks) >= 2 and shape.describes_usage and not shape.aspects:
+            return None  # "do companies run torch or tf these days": who uses what, an FAQ
         if len(frameworks) >= 2 and shape.asks_whether:
             return None  # "does my torch code run on tpus or do i have to learn jax": the FAQ
         if len(frameworks) >= 2:

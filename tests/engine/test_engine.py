@@ -1019,3 +1019,9 @@ def test_leaving_one_framework_for_another_is_the_switching_question_not_a_pick(
 
 def test_cons_asked_while_thinking_of_switching_stay_that_frameworks_cons(engine):
     assert engine.ask("jax drawbacks? considering a move from torch").key == "cons:jax"
+
+
+def test_asking_who_uses_which_framework_is_about_adoption_not_a_pick(engine):
+    assert engine.ask("do most companies still run tensorflow or pytorch these days?").key == "faq:adoption"
+    # With a word that asks what to pick, it is a verdict again.
+    assert engine.ask("should companies use tf or pytorch").kind == "verdict"

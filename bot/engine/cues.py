@@ -95,7 +95,7 @@ the knowledge reads it as "training", a topic.)"""
 USAGE_GROUPS = frozenset(
     {
         "companies", "company", "employers", "industry", "everyone", "everybody", "nobody", "people",
-        "ppl", "folks", "teams", "labs", "researchers", "startups",
+        "ppl", "folks", "teams", "labs", "researchers",
     }
 )  # fmt: skip
 USAGE_VERBS = frozenset({"use", "uses", "using", "run", "runs", "running", "want", "wants", "hire", "hiring"})

@@ -1022,6 +1022,6 @@ def test_cons_asked_while_thinking_of_switching_stay_that_frameworks_cons(engine
 
 
 def test_asking_who_uses_which_framework_is_about_adoption_not_a_pick(engine):
-    assert engine.ask("do most companies still run tensorflow or pytorch these days?").key == "faq:adoption"
+    assert engine.ask("are companies using jax or pytorch more these days").key == "faq:adoption"
     # With a word that asks what to pick, it is a verdict again.
     assert engine.ask("should companies use tf or pytorch").kind == "verdict"

@@ -40,6 +40,8 @@ STOPWORDS = frozenset(
     aint sm1 some1 smn rn tips fr ngl af lowkey highkey bruh yo fam pls
     srsly seriously rly hmm hm omg
     touch touched touching question questions
+    told claim claims claimed heard hear hearing friend friends coworker coworkers colleague colleagues
+    lecturer teacher prof professor boss roommate supervisor true sounds sounded
     """.split()
 )
 """Words too common to tell FAQ entries apart; left out of ranking, kept for cues."""

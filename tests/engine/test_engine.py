@@ -1025,3 +1025,9 @@ def test_asking_who_uses_which_framework_is_about_adoption_not_a_pick(engine):
     assert engine.ask("are companies using jax or pytorch more these days").key == "faq:adoption"
     # With a word that asks what to pick, it is a verdict again.
     assert engine.ask("should companies use tf or pytorch").kind == "verdict"
+
+
+def test_who_said_what_is_no_topic_of_its_own(engine):
+    # "my professor told me … is that true?" frames the claim; the claim is the question.
+    answer = engine.ask("my professor told me tensorflow grew out of distbelief, is that true? sounds odd")
+    assert answer.key == "faq:history-tensorflow"

@@ -42,6 +42,8 @@ STOPWORDS = frozenset(
     touch touched touching question questions
     told claim claims claimed heard hear hearing friend friends coworker coworkers colleague colleagues
     lecturer teacher prof professor boss roommate supervisor true sounds sounded
+    never ever next else onto currently nowadays etc thats genuinely realistically likely honest
+    suddenly finally barely possible wise
     """.split()
 )
 """Words too common to tell FAQ entries apart; left out of ranking, kept for cues."""

@@ -1031,3 +1031,9 @@ def test_who_said_what_is_no_topic_of_its_own(engine):
     # "my professor told me … is that true?" frames the claim; the claim is the question.
     answer = engine.ask("my professor told me tensorflow grew out of distbelief, is that true? sounds odd")
     assert answer.key == "faq:history-tensorflow"
+
+
+def test_adverbs_and_filler_do_not_count_as_an_unknown_topic(engine):
+    # "possible", "nowadays", "genuinely" say nothing about what is asked.
+    answer = engine.ask("is it possible to get my keras model onto an iphone nowadays, genuinely curious")
+    assert answer.key == "faq:litert-mobile"

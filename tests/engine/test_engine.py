@@ -1037,3 +1037,8 @@ def test_adverbs_and_filler_do_not_count_as_an_unknown_topic(engine):
     # "possible", "nowadays", "genuinely" say nothing about what is asked.
     answer = engine.ask("is it possible to get my keras model onto an iphone nowadays, genuinely curious")
     assert answer.key == "faq:litert-mobile"
+
+
+def test_saying_you_are_confused_is_no_topic(engine):
+    # A declined topic's phrasing says "confuses"; being confused is no topic of its own.
+    assert engine.ask("confused about keras 3 and tf.keras, same thing?").key == "faq:keras"

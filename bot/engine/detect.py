@@ -30,6 +30,7 @@ from bot.engine.cues import (
     FRAMEWORK_QUALIFIERS,
     FRAMEWORK_WORDS,
     FRESH_TOPIC,
+    HEDGES,
     INJECTION_MARKERS,
     OR_ASKS_WHETHER,
     ORIGIN_LINKS,
@@ -381,9 +382,10 @@ def _complains(words: Sequence[str]) -> bool:
 
 
 def _asks_which_framework(words: Sequence[str]) -> bool:
-    """A choice pair, read past the words that only qualify "framework": "best deep learning
-    framework" asks like "best framework" (see CHOICE_PAIRS and FRAMEWORK_QUALIFIERS)."""
-    plain = [w for w in words if w not in FRAMEWORK_QUALIFIERS]
+    """A choice pair, read past the words that only qualify "framework" or hedge: "best deep
+    learning framework" asks like "best framework", "what do people actually use" like "what
+    do people use" (see CHOICE_PAIRS, FRAMEWORK_QUALIFIERS and HEDGES)."""
+    plain = [w for w in words if w not in FRAMEWORK_QUALIFIERS and w not in HEDGES]
     return any(pair in CHOICE_PAIRS for pair in itertools.pairwise(plain))
 
 

@@ -1042,3 +1042,11 @@ def test_adverbs_and_filler_do_not_count_as_an_unknown_topic(engine):
 def test_saying_you_are_confused_is_no_topic(engine):
     # A declined topic's phrasing says "confuses"; being confused is no topic of its own.
     assert engine.ask("confused about keras 3 and tf.keras, same thing?").key == "faq:keras"
+
+
+def test_a_hedge_inside_a_choice_pair_keeps_it_a_choice(engine):
+    # "people actually use" asks like "people use": which framework a field builds with.
+    assert (
+        engine.ask("what do nlp people actually use these days, framework-wise").key
+        == "faq:framework-by-domain"
+    )

@@ -77,6 +77,7 @@ BATCHES = {
     "batch-11": "eleventh",
     "batch-12": "twelfth",
     "batch-13": "thirteenth",
+    "batch-14": "fourteenth",
 }
 
 

@@ -101,18 +101,10 @@ USAGE_GROUPS = frozenset(
 USAGE_VERBS = frozenset({"use", "uses", "using", "run", "runs", "running", "want", "wants", "hire", "hiring"})
 PRESCRIPTIVE_CUES = frozenset(
     {
-        "should",
-        "recommend",
-        "recommended",
-        "recommendation",
-        "pick",
-        "choose",
-        "prefer",
-        "better",
-        "best",
-        "worth",
+        "should", "recommend", "recommended", "recommendation", "pick", "choose", "prefer", "better",
+        "best", "worth",
     }
-)
+)  # fmt: skip
 """'What do companies run, torch or tf?' asks who uses what (a group, then a verb of use,
 within USAGE_SPAN words); with one of PRESCRIPTIVE_CUES it asks which to pick."""
 USAGE_SPAN = 4

@@ -145,7 +145,8 @@ class StandaloneReader:
         the question names, when the best is about another one and such a sibling exists.
 
         "pytorch first release year" shares its words with TensorFlow's history entry
-        (whose phrasings say "year" and "first"); PyTorch's history entry answers it.
+        (whose phrasings say "year" and "first"); PyTorch's history entry answers it. The
+        sibling takes over the best entry's score and matched words: it is the same question.
         """
         top = ranked[0]
         named = shape.frameworks

@@ -80,6 +80,9 @@ FOLLOW_UP_OPENERS = (
     ("but",),
     *((word,) for word in sorted(ADD_CUES)),  # "add keras to that"
 )
+DEFINITION_OPENERS = (("what", "is"), ("what", "are"), ("whats",), ("what",))
+"""'What is keras 3', "what's jax" (read as "what jax"): right before a framework's name,
+they ask what it is, a question of its own whatever came before."""
 OR_ASKS_WHETHER = (
     ("or", "do", "i"), ("or", "do", "we"), ("or", "must", "i"), ("or", "should", "i"),
     ("or", "is", "it"), ("or", "is", "that"), ("or", "will", "i"),

@@ -23,6 +23,7 @@ from bot.engine.cues import (
     COMPARE_CUES,
     CONS_CUES,
     CONS_WORDS,
+    DEFINITION_OPENERS,
     EXPAND_CUES,
     FAULT_AFTER_PHRASES,
     FAULT_PHRASES,
@@ -116,6 +117,15 @@ class Shape:
     def opinion_cue(self) -> bool:
         """Asks for pros, cons or a pick ("downsides", "good", "which should I…")."""
         return self.pros or self.cons or self.pros_word or self.cons_word or self.verdict
+
+    @property
+    def asks_what_it_is(self) -> bool:
+        """Opens by asking what a framework is ("what is keras 3"; see DEFINITION_OPENERS)."""
+        starts = {m.start for m in self.mentions if m.kind == "framework"}
+        return any(
+            tuple(self.tokens[: len(opener)]) == opener and len(opener) in starts
+            for opener in DEFINITION_OPENERS
+        )
 
     @property
     def describes_usage(self) -> bool:

@@ -28,6 +28,8 @@ def leans_on_context(shape: Shape, content: frozenset[str]) -> bool:
         return False  # "add keras and pytorch", "swap tf for jax" change the last answer
     if shape.asks_which_framework and shape.says_framework and not shape.frameworks:
         return False  # "best framework for research?" asks about them all, whatever came before
+    if shape.asks_what_it_is:
+        return False  # "what is keras 3" after "cons of pytorch" asks what keras is
     if shape.points_back:  # "like that" is no praise
         return len(content) <= 3
     judged = shape.pros or shape.cons or shape.pros_word or shape.cons_word

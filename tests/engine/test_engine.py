@@ -1050,3 +1050,9 @@ def test_a_hedge_inside_a_choice_pair_keeps_it_a_choice(engine):
         engine.ask("what do nlp people actually use these days, framework-wise").key
         == "faq:framework-by-domain"
     )
+
+
+def test_asking_what_a_framework_is_stands_on_its_own_after_a_list(engine):
+    # Not "the cons of keras": the member asks what Keras 3 is.
+    assert ask_turns(engine, "cons of pytorch", "what is keras 3").key == "faq:keras"
+    assert ask_turns(engine, "cons of pytorch", "what about keras?").key == "cons:keras"

@@ -1,4 +1,4 @@
-"""What a question names: frameworks, aspects, use cases, and intent cues.
+"""A question's shape: what it names (see :mod:`bot.engine.entities`) and its intent cues.
 
 Works on analysed tokens (typos corrected, synonyms and framework aliases
 already rewritten), so "pytroch vs tensorflwo for phones" arrives here as
@@ -10,14 +10,11 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from types import MappingProxyType
-from typing import Literal
 
 from bot.engine.cues import (
     ADD_CUES,
-    ALL_FRAMEWORKS_PHRASES,
     ANAPHORA,
     CHOICE_PAIRS,
     COMPARE_CUES,
@@ -50,19 +47,7 @@ from bot.engine.cues import (
     VERDICT_CUES,
     WHICH_ONE,
 )
-from bot.engine.lexicon import Lexicon
-from bot.engine.normalize import stem
-from bot.knowledge import KnowledgeBase
-
-EntityKind = Literal["framework", "aspect", "use_case"]
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    kind: EntityKind
-    id: str
-    start: int
-    end: int
+from bot.engine.entities import EntityTable, Mention
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,10 +107,7 @@ class Shape:
     def asks_what_it_is(self) -> bool:
         """Opens by asking what a framework is ("what is keras 3"; see DEFINITION_OPENERS)."""
         starts = {m.start for m in self.mentions if m.kind == "framework"}
-        return any(
-            tuple(self.tokens[: len(opener)]) == opener and len(opener) in starts
-            for opener in DEFINITION_OPENERS
-        )
+        return any(_opens_with(self.tokens, o) and len(o) in starts for o in DEFINITION_OPENERS)
 
     @property
     def describes_usage(self) -> bool:
@@ -164,8 +146,7 @@ class Shape:
             and self.tokens[m.start - 1] in ORIGIN_LINKS
             and self.tokens[m.start - 2] in ORIGIN_WORDS
         }
-        covered = {i for m in self.mentions for i in range(m.start, m.end)}
-        return tuple(w for i, w in enumerate(self.tokens) if i not in covered and i not in origins)
+        return _outside(self.tokens, self.mentions, also=origins)
 
     def framework_nearest(self, cues: frozenset[str]) -> str | None:
         """The framework named closest to the first of ``cues`` ("jax drawbacks? … from torch": jax)."""
@@ -184,70 +165,6 @@ class Shape:
         )
 
 
-class EntityTable:
-    """Phrases (as analysed tokens) → the frameworks, aspects and use cases they name.
-
-    An aspect's phrase also matches by its words' stems ("dashboards" names the
-    aspect whose alias is "dashboard"), and ALL_FRAMEWORKS_PHRASES name every framework.
-    """
-
-    def __init__(
-        self,
-        phrases: Mapping[tuple[str, ...], tuple[tuple[EntityKind, str], ...]],
-        all_frameworks: Sequence[str] = (),
-    ):
-        table = dict(phrases)
-        for phrase, owners in phrases.items():
-            aspects = tuple(owner for owner in owners if owner[0] == "aspect")
-            if aspects:  # use-case and framework names stay exact: "starting" is not "starter"
-                table.setdefault(tuple(stem(w) for w in phrase), aspects)
-        framework: EntityKind = "framework"
-        everything = tuple((framework, f) for f in all_frameworks)
-        for phrase in ALL_FRAMEWORKS_PHRASES if everything else ():
-            table.setdefault(phrase, everything)
-        self._phrases = MappingProxyType(table)
-        self._longest = max((len(p) for p in table), default=1)
-        self._first = frozenset(p[0] for p in table)
-
-    @classmethod
-    def from_knowledge(cls, kb: KnowledgeBase, lexicon: Lexicon) -> EntityTable:
-        phrases: dict[tuple[str, ...], list[tuple[EntityKind, str]]] = {}
-
-        def add(kind: EntityKind, ident: str, names: Iterable[str]) -> None:
-            for name in names:
-                key = lexicon.analyse_known(name)
-                if key and (kind, ident) not in phrases.setdefault(key, []):
-                    phrases[key].append((kind, ident))
-
-        for fw in kb.frameworks.values():
-            add("framework", fw.id, (fw.id, fw.name, *fw.aliases))
-        for aspect in kb.aspects.values():
-            add("aspect", aspect.id, (aspect.id.replace("-", " "), aspect.name, *aspect.aliases))
-        for use_case in kb.use_cases.values():
-            add("use_case", use_case.id, (use_case.id, use_case.name, *use_case.aliases))
-        return cls({k: tuple(v) for k, v in phrases.items()}, tuple(kb.frameworks))
-
-    def mentions(self, words: Sequence[str]) -> list[Mention]:
-        found: list[Mention] = []
-        stems = [stem(w) for w in words]
-        i = 0
-        while i < len(words):
-            if words[i] in self._first or stems[i] in self._first:
-                for size in range(min(self._longest, len(words) - i), 0, -1):
-                    owners = self._phrases.get(tuple(words[i : i + size])) or self._phrases.get(
-                        tuple(stems[i : i + size])
-                    )
-                    if owners:
-                        found.extend(Mention(kind, ident, i, i + size) for kind, ident in owners)
-                        i += size
-                        break
-                else:
-                    i += 1
-            else:
-                i += 1
-        return found
-
-
 def _unique(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
 
@@ -262,10 +179,9 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
     """The shape of analysed ``words``; ``raw`` (the tokens before rewriting) tells
     whether every comparison cue was a plain "or" (the knowledge rewrites "or" to "compare")."""
     mentions = table.mentions(words)
-    covered = {i for m in mentions for i in range(m.start, m.end)}
-    leftover = tuple(w for i, w in enumerate(words) if i not in covered)
+    leftover = _outside(words, mentions)
     token_set = frozenset(words)
-    opener = any(tuple(words[: len(o)]) == o for o in FOLLOW_UP_OPENERS)
+    opener = any(_opens_with(words, o) for o in FOLLOW_UP_OPENERS)
     compare = bool(token_set & COMPARE_CUES)
     by_or = compare and _only_or_compares(words, raw)
     asks_whether = by_or and _or_asks_whether(words, raw, mentions)
@@ -362,6 +278,16 @@ def _removed(words: Sequence[str], mentions: Sequence[Mention]) -> tuple[str, ..
     return _unique(removed)
 
 
+def _outside(words: Sequence[str], mentions: Iterable[Mention], also: Iterable[int] = ()) -> tuple[str, ...]:
+    """The words that are in no mention, nor at one of the positions ``also``."""
+    covered = {i for m in mentions for i in range(m.start, m.end)} | set(also)
+    return tuple(w for i, w in enumerate(words) if i not in covered)
+
+
+def _opens_with(words: Sequence[str], phrase: tuple[str, ...]) -> bool:
+    return tuple(words[: len(phrase)]) == phrase
+
+
 def _has_run(words: Sequence[str], phrase: tuple[str, ...]) -> bool:
     size = len(phrase)
     return any(tuple(words[i : i + size]) == phrase for i in range(len(words) - size + 1))
@@ -427,13 +353,3 @@ def _or_joins_frameworks(words: Sequence[str], mentions: Sequence[Mention]) -> b
 def _only_or_compares(words: Sequence[str], raw: Sequence[str]) -> bool:
     cues = sum(1 for w in words if w in COMPARE_CUES)
     return 0 < cues <= sum(1 for w in raw if w == "or")
-
-
-def with_concepts(words: Sequence[str], mentions: Iterable[Mention]) -> list[str]:
-    """``words`` plus one concept token per aspect or use case mentioned in them.
-
-    "iphone", "android" and "phones" all add ``@mobile-edge`` and ``@mobile``,
-    so an FAQ phrased with one of them meets a question phrased with another.
-    """
-    concepts = [f"@{m.id}" for m in mentions if m.kind != "framework"]
-    return [*words, *dict.fromkeys(concepts)]

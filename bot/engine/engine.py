@@ -25,15 +25,8 @@ from bot.engine import text as compose
 from bot.engine.answer import Answer, Candidate, Context, Kind, Thresholds
 from bot.engine.cues import ALL_CUES, ANAPHORA, GENERIC_WORDS
 from bot.engine.decline import DeclineIndex
-from bot.engine.detect import (
-    PORT_WORD,
-    EntityTable,
-    Shape,
-    is_acknowledgement,
-    shape_of,
-    with_concepts,
-    without_acknowledgement,
-)
+from bot.engine.detect import PORT_WORD, Shape, is_acknowledgement, shape_of, without_acknowledgement
+from bot.engine.entities import EntityTable, with_concepts
 from bot.engine.finish import MAX_SUGGESTIONS, Finisher
 from bot.engine.followup import (
     FOLLOW_UP_CONFIDENCE,

@@ -24,7 +24,8 @@ from bot.engine.cues import (
     RELATION_CUES,
 )
 from bot.engine.decline import DeclineIndex
-from bot.engine.detect import Shape, with_concepts
+from bot.engine.detect import Shape
+from bot.engine.entities import with_concepts
 from bot.engine.normalize import stem
 from bot.engine.rank import FaqIndex, Ranked
 from bot.engine.reading import Reading

@@ -1,0 +1,101 @@
+"""What a question names: the frameworks, aspects and use cases of one knowledge base.
+
+Works on analysed tokens, like :mod:`bot.engine.detect`, which reads a question's
+intent around these mentions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Literal
+
+from bot.engine.cues import ALL_FRAMEWORKS_PHRASES
+from bot.engine.lexicon import Lexicon
+from bot.engine.normalize import stem
+from bot.knowledge import KnowledgeBase
+
+EntityKind = Literal["framework", "aspect", "use_case"]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    kind: EntityKind
+    id: str
+    start: int
+    end: int
+
+
+class EntityTable:
+    """Phrases (as analysed tokens) → the frameworks, aspects and use cases they name.
+
+    An aspect's phrase also matches by its words' stems ("dashboards" names the
+    aspect whose alias is "dashboard"), and ALL_FRAMEWORKS_PHRASES name every framework.
+    """
+
+    def __init__(
+        self,
+        phrases: Mapping[tuple[str, ...], tuple[tuple[EntityKind, str], ...]],
+        all_frameworks: Sequence[str] = (),
+    ):
+        table = dict(phrases)
+        for phrase, owners in phrases.items():
+            aspects = tuple(owner for owner in owners if owner[0] == "aspect")
+            if aspects:  # use-case and framework names stay exact: "starting" is not "starter"
+                table.setdefault(tuple(stem(w) for w in phrase), aspects)
+        framework: EntityKind = "framework"
+        everything = tuple((framework, f) for f in all_frameworks)
+        for phrase in ALL_FRAMEWORKS_PHRASES if everything else ():
+            table.setdefault(phrase, everything)
+        self._phrases = MappingProxyType(table)
+        self._longest = max((len(p) for p in table), default=1)
+        self._first = frozenset(p[0] for p in table)
+
+    @classmethod
+    def from_knowledge(cls, kb: KnowledgeBase, lexicon: Lexicon) -> EntityTable:
+        phrases: dict[tuple[str, ...], list[tuple[EntityKind, str]]] = {}
+
+        def add(kind: EntityKind, ident: str, names: Iterable[str]) -> None:
+            for name in names:
+                key = lexicon.analyse_known(name)
+                if key and (kind, ident) not in phrases.setdefault(key, []):
+                    phrases[key].append((kind, ident))
+
+        for fw in kb.frameworks.values():
+            add("framework", fw.id, (fw.id, fw.name, *fw.aliases))
+        for aspect in kb.aspects.values():
+            add("aspect", aspect.id, (aspect.id.replace("-", " "), aspect.name, *aspect.aliases))
+        for use_case in kb.use_cases.values():
+            add("use_case", use_case.id, (use_case.id, use_case.name, *use_case.aliases))
+        return cls({k: tuple(v) for k, v in phrases.items()}, tuple(kb.frameworks))
+
+    def mentions(self, words: Sequence[str]) -> list[Mention]:
+        found: list[Mention] = []
+        stems = [stem(w) for w in words]
+        i = 0
+        while i < len(words):
+            if words[i] in self._first or stems[i] in self._first:
+                for size in range(min(self._longest, len(words) - i), 0, -1):
+                    owners = self._phrases.get(tuple(words[i : i + size])) or self._phrases.get(
+                        tuple(stems[i : i + size])
+                    )
+                    if owners:
+                        found.extend(Mention(kind, ident, i, i + size) for kind, ident in owners)
+                        i += size
+                        break
+                else:
+                    i += 1
+            else:
+                i += 1
+        return found
+
+
+def with_concepts(words: Sequence[str], mentions: Iterable[Mention]) -> list[str]:
+    """``words`` plus one concept token per aspect or use case mentioned in them.
+
+    "iphone", "android" and "phones" all add ``@mobile-edge`` and ``@mobile``,
+    so an FAQ phrased with one of them meets a question phrased with another.
+    """
+    concepts = [f"@{m.id}" for m in mentions if m.kind != "framework"]
+    return [*words, *dict.fromkeys(concepts)]

@@ -142,7 +142,9 @@ class Engine:
         reading = None
         content = self._content(shape.leftover)
         exact = self.faq_index.exact(analysis.tokens)
-        own = self._content(shape.origin_free_leftover())  # "and if it was built in keras?"
+        # A follow-up's own words, less those that only say where a model came from
+        # ("and if it was built in keras?"); only needed when there is a last answer.
+        own = self._content(shape.origin_free_leftover()) if previous is not None else content
         if previous is not None and leans_on_context(shape, own):
             about = self._about(previous, adding=shape.adds)
             reading = follow_up(shape, previous, self.readings.verdict, about, own)

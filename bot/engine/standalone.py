@@ -173,14 +173,8 @@ class StandaloneReader:
         frameworks = shape.frameworks
         aspects = shape.own_aspects
         use_case = shape.use_cases[0] if shape.use_cases else None
-        if len(frameworks) >= 2 and shape.one_to_another and not shape.verdict:
-            return None  # "convert keras model to pytorch": a port, which the FAQ answers
-        if len(frameworks) >= 2 and shape.switches and not (shape.pros or shape.cons):
-            return None  # "we have years of tf code, is moving to torch worth it": the FAQ on switching
-        if len(frameworks) >= 2 and shape.describes_usage and not shape.aspects:
-            return None  # "do companies run torch or tf these days": who uses what, an FAQ
-        if len(frameworks) >= 2 and shape.asks_whether:
-            return None  # "does my torch code run on tpus or do i have to learn jax": the FAQ
+        if len(frameworks) >= 2 and self._offers_no_choice(shape):
+            return None
         if len(frameworks) >= 2:
             # "X or Y for mobile" asks which to pick, like "which is better for mobile"; so
             # does "X or Y for a startup shipping models", whatever aspect it also names,
@@ -247,6 +241,21 @@ class StandaloneReader:
             # verdict, less sure the more else the question says.
             return self.verdict((), None, WHICH_FRAMEWORK_CONFIDENCE, "'which framework' and a lot else")
         return None
+
+    @staticmethod
+    def _offers_no_choice(shape: Shape) -> bool:
+        """Whether a question that names two or more frameworks still asks none of the
+        structured questions about them, so that the FAQ answers it."""
+        return (
+            # "convert keras model to pytorch": a port
+            (shape.one_to_another and not shape.verdict)
+            # "we have years of tf code, is moving to torch worth it": switching
+            or (shape.switches and not (shape.pros or shape.cons))
+            # "do companies run torch or tf these days": who uses what
+            or (shape.describes_usage and not shape.aspects)
+            # "does my torch code run on tpus or do i have to learn jax": a yes-or-no question
+            or shape.asks_whether
+        )
 
     @staticmethod
     def _names_only_a_framework(shape: Shape, content: frozenset[str]) -> bool:

@@ -192,14 +192,15 @@ class StandaloneReader:
                 )
             if use_case is not None:
                 return self.verdict(frameworks, use_case, 0.93, "two frameworks and a use case")
-            if shape.verdict:
-                return self.verdict(frameworks, None, 0.92, "two frameworks and 'which/should/better'")
             if shape.pros != shape.cons and not shape.compare:
-                # "jax drawbacks? thinking of switching from torch": one framework's list
+                # "jax drawbacks? thinking of switching from torch": one framework's list,
+                # even beside a "should" or a relative "which" ("keras strengths? …which is nice")
                 kind: Literal["pros", "cons"] = "pros" if shape.pros else "cons"
                 named = shape.framework_nearest(PROS_CUES if shape.pros else CONS_CUES)
                 return Reading(kind, POINTS_AMONG_TWO_CONFIDENCE, f"'{kind}' next to one of two frameworks",
                                framework=named)  # fmt: skip
+            if shape.verdict:
+                return self.verdict(frameworks, None, 0.92, "two frameworks and 'which/should/better'")
             if shape.compare:
                 if shape.compare_by_or:
                     return Reading("compare", OR_CONFIDENCE, "two frameworks and 'or'", frameworks=frameworks)

@@ -692,6 +692,9 @@ def test_more_member_wordings(engine, question, key):
         ("coming from pytorch, what are jax's downsides", "cons:jax"),
         ("tensorflow advantages? my team only knows keras", "pros:tensorflow"),
         ("downsides of keras vs pytorch", "compare:keras,pytorch@all"),
+        # An explicit list word outweighs a "should" or a relative "which" elsewhere.
+        ("what are the downsides of jax, should i stay on pytorch", "cons:jax"),
+        ("tensorflow strengths? my team, which uses pytorch, is skeptical", "pros:tensorflow"),
     ],
 )
 def test_pros_or_cons_next_to_one_of_two_frameworks_is_that_frameworks_list(engine, question, key):

@@ -78,6 +78,7 @@ BATCHES = {
     "batch-12": "twelfth",
     "batch-13": "thirteenth",
     "batch-14": "fourteenth",
+    "batch-15": "fifteenth",
 }
 
 

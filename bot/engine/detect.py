@@ -333,13 +333,30 @@ def _said_of_a_framework(
 ) -> bool:
     """Whether one of the phrases ``before`` ends right where a framework's name starts,
     or one of ``after`` starts right where it ends ("wrong with | tensorflow",
-    "jax | any good"): said of the framework, not of anything else ("wrong with my model")."""
-    for name in (m for m in mentions if m.kind == "framework"):
-        if any(tuple(words[max(0, name.start - len(p)) : name.start]) == p for p in before):
+    "jax | any good"): said of the framework, not of anything else ("wrong with my model").
+    Hedges may stand before an ``after`` phrase ("does keras | really | do well"), and
+    when only one framework is named, a later "it" stands for it ("i like torch, where
+    does it fall short")."""
+    for start, end in _framework_spans(words, mentions):
+        if any(tuple(words[max(0, start - len(p)) : start]) == p for p in before):
             return True
-        if any(tuple(words[name.end : name.end + len(p)]) == p for p in after):
+        while end < len(words) and words[end] in HEDGES:
+            end += 1
+        if any(tuple(words[end : end + len(p)]) == p for p in after):
             return True
     return False
+
+
+PRONOUN = "it"
+
+
+def _framework_spans(words: Sequence[str], mentions: Sequence[Mention]) -> list[tuple[int, int]]:
+    """Where frameworks are named, and where a later "it" stands for the only one named."""
+    names = [m for m in mentions if m.kind == "framework"]
+    spans = [(m.start, m.end) for m in names]
+    if len({m.id for m in names}) == 1:
+        spans += [(i, i + 1) for i, word in enumerate(words) if word == PRONOUN and i >= names[0].end]
+    return spans
 
 
 _COMPARE_CUE_RUNS = tuple((cue,) for cue in sorted(COMPARE_CUES))

@@ -214,7 +214,7 @@ class StandaloneReader:
                 return Reading("pros", 0.92, "a framework and 'pros'", framework=only)
             if shape.cons:
                 return Reading("cons", 0.92, "a framework and 'cons'", framework=only)
-            if not content - PHRASE_WORDS and not shape.aspects and not shape.use_cases:
+            if not self._known(content) - PHRASE_WORDS and not shape.aspects and not shape.use_cases:
                 # "what's wrong with tensorflow", "is jax any good"; but "what's wrong with
                 # tensorflow on windows" asks about windows, and "any good for research" is a verdict.
                 if shape.faults_by_name:
@@ -242,6 +242,11 @@ class StandaloneReader:
             # verdict, less sure the more else the question says.
             return self.verdict((), None, WHICH_FRAMEWORK_CONFIDENCE, "'which framework' and a lot else")
         return None
+
+    def _known(self, content: frozenset[str]) -> frozenset[str]:
+        """The content words some FAQ entry uses: the others ("convince", "lol") cannot
+        point to an entry, so they do not stand in the way of a reading by shape."""
+        return frozenset(w for w in content if self.faq_index.entries_using(w))
 
     @staticmethod
     def _offers_no_choice(shape: Shape) -> bool:

@@ -930,6 +930,23 @@ def test_more_ways_to_ask_for_pros_and_cons(engine, question, key):
     assert answer.confidence >= engine.thresholds.answer
 
 
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        # "it" stands for the one framework named, a hedge may come first, and words the
+        # knowledge never uses ("roommate", "adore") do not make it an FAQ question.
+        ("honestly i adore keras, but where does it really fall short", "cons:keras"),
+        ("my roommate swears by jax lol, what does it actually do well", "pros:jax"),
+    ],
+)
+def test_praise_or_fault_said_of_it_after_naming_one_framework_asks_for_its_list(engine, question, key):
+    assert engine.ask(question).key == key
+
+
+def test_it_stands_for_a_framework_only_when_one_is_named(engine):
+    assert engine.ask("torch or jax, what does it do well").kind != "pros"
+
+
 def test_best_deep_learning_framework_asks_for_the_overall_verdict(engine):
     assert engine.ask("in your opinion the best deep learning framework overall?").kind == "verdict"
 

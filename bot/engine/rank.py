@@ -215,11 +215,14 @@ class FaqIndex:
         """How many entries use ``word`` (analysed and stemmed), in any of their texts."""
         return len(self._postings.get(word, ()))
 
-    def unknown_share(self, words: Iterable[str]) -> float:
-        """The share of a question's weight on words no entry uses at all (0 for no words)."""
+    def unknown_share(self, words: Iterable[str], known: Iterable[str] = ()) -> float:
+        """The share of a question's weight on words no entry uses at all (0 for no words);
+        ``known`` words count as used (a use case's alias, "stm32", names something the
+        knowledge knows even when no entry spells it)."""
         weights = {w: self.idf(w) for w in self._content(words) if not w.startswith(CONCEPT_PREFIX)}
         total = sum(weights.values())
-        unknown = sum(weight for word, weight in weights.items() if word not in self._idf)
+        also_known = self._content(known)
+        unknown = sum(w for word, w in weights.items() if word not in self._idf and word not in also_known)
         return unknown / total if total else 0.0
 
     def content(self, words: Iterable[str]) -> frozenset[str]:

@@ -131,7 +131,8 @@ class StandaloneReader:
             confidence *= OTHER_FRAMEWORK_FACTOR  # "is jax good for research": not TensorFlow's entry
         if top.entry.only_when == ONLY_WHEN_CHOOSING and not shape.asks_to_choose:
             confidence *= UNASKED_CHOICE_FACTOR  # "unet segmentation in pytorch": no pick asked for
-        unknown = self.faq_index.unknown_share(shape.tokens)
+        named = (shape.tokens[i] for m in shape.mentions for i in range(m.start, m.end))
+        unknown = self.faq_index.unknown_share(shape.tokens, known=named)
         confidence *= max(0.0, 1.0 - UNKNOWN_SHARE_PENALTY * max(0.0, unknown - UNKNOWN_SHARE_FREE))
         why = f"FAQ match {top.score:.2f} on {', '.join(top.matched) or 'nothing'} (margin {margin:.2f})"
         declined = self.declines.best(with_concepts(shape.tokens, shape.mentions), DECLINE_LEAD * top.score)

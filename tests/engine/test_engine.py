@@ -97,6 +97,17 @@ def test_unknown_share_weighs_words_by_rarity(engine):
     assert 0.0 < engine.faq_index.unknown_share(("pytorch", "zxqv")) < 1.0
 
 
+def test_words_passed_as_known_do_not_count_as_unknown(engine):
+    assert engine.faq_index.unknown_share(("stm32",)) == 1.0
+    assert engine.faq_index.unknown_share(("stm32",), known=("stm32",)) == 0.0
+
+
+def test_a_use_case_alias_no_entry_spells_is_no_unknown_word(engine):
+    # "stm32" names the mobile & edge use case, though no FAQ entry's text says it.
+    answer = engine.ask("my tiny tensorflow model has to run on an stm32 board, how")
+    assert answer.key == "faq:litert-mobile"
+
+
 def test_decline_offers_the_closest_entries_when_there_are_any(engine):
     answer = engine.ask("how to install nvidia drivers on ubuntu", thresholds=Thresholds(0.9, 0.9))
     assert answer.kind == "none"

@@ -300,5 +300,24 @@ class StandaloneReader:
         if structured is not None and (faq is None or structured.confidence >= faq.confidence):
             return structured
         if faq is not None:
-            return faq
+            return self._among_those_named(shape, faq, ranked[0])
         return Reading("none", 0.0, "nothing in the knowledge matches")
+
+    def _among_those_named(self, shape: Shape, faq: Reading, top: Ranked) -> Reading:
+        """A verdict over the frameworks named instead of ``faq`` when that is an entry on
+        picking any framework ("pytorch, tensorflow or jax: what would you use"): the
+        member has already narrowed the choice to some of them. Not when the question is
+        one of the entry's own phrasings ("pytorch or jax for reinforcement learning")."""
+        entry = self.knowledge.faq.get(faq.id or "")
+        named = shape.frameworks
+        if (
+            entry is None
+            or entry.only_when != ONLY_WHEN_CHOOSING
+            or (top.entry.id == entry.id and top.phrasing_coverage >= WHOLE_PHRASING)
+            or not 2 <= len(named) < len(self.all_frameworks)
+            or self._offers_no_choice(shape)
+        ):
+            return faq
+        use_case = shape.use_cases[0] if shape.use_cases else None
+        verdict = self.verdict(named, use_case, faq.confidence, f"a pick among those named ({faq.why})")
+        return verdict or faq

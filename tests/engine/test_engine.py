@@ -211,6 +211,15 @@ def test_a_maintainers_own_phrasing_picks_its_entry_unless_the_shape_says_otherw
     assert engine.ask("keras or pytorch").kind == "compare"  # "X or Y" is a comparison, as promised
 
 
+def test_a_pick_among_some_named_frameworks_is_their_verdict_not_the_general_entry(engine):
+    answer = engine.ask("jax, keras or tensorflow: what would you use for a fresh project this year")
+    assert (answer.kind, set(answer.frameworks)) == ("verdict", {"jax", "keras", "tensorflow"})
+    # Naming none of them, the same question gets the general entry on picking one.
+    assert (
+        engine.ask("what framework would you use for a fresh project this year").key == "faq:which-to-choose"
+    )
+
+
 def test_a_framework_named_on_its_own_gets_its_profile_not_a_guess(engine):
     answer = engine.ask("pytorch?")
     assert (answer.kind, answer.framework, answer.expanded) == ("pros", "pytorch", True)

@@ -416,6 +416,13 @@ def test_near_misses_found_by_hand_are_declined(engine, question):
     assert engine.ask(question).kind == "none"
 
 
+def test_a_cv_you_put_things_on_is_a_job_application_not_computer_vision(engine):
+    assert "vision" not in engine.lexicon.analyse("what framework should i put on my cv").tokens
+    assert "vision" in engine.lexicon.analyse("best framework for cv models").tokens
+    answer = engine.ask("what do recruiters want on a cv these days, which framework do more companies use")
+    assert answer.id != "framework-by-domain"
+
+
 def test_touch_is_no_typo_of_torch(engine):
     assert "pytorch" not in engine.lexicon.analyse("does anyone in academia still touch tensorflow").tokens
 

@@ -423,6 +423,11 @@ def test_a_cv_you_put_things_on_is_a_job_application_not_computer_vision(engine)
     assert answer.id != "framework-by-domain"
 
 
+def test_switching_a_setting_on_is_no_move_between_frameworks(engine):
+    assert "migration" not in engine.lexicon.analyse("how do i switch it on in keras").tokens
+    assert "migration" in engine.lexicon.analyse("should i switch to pytorch").tokens
+
+
 def test_touch_is_no_typo_of_torch(engine):
     assert "pytorch" not in engine.lexicon.analyse("does anyone in academia still touch tensorflow").tokens
 

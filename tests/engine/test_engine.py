@@ -955,6 +955,8 @@ def test_choosing_between_two_for_a_use_case_is_a_verdict_whatever_aspect_it_nam
         ("any complaints about tensorflow", "cons:tensorflow"),
         ("why do people look down on tensorflow", "cons:tensorflow"),
         ("what sucks about keras for a tiny startup without gpus", "cons:keras"),
+        ("what do people like about jax, my whole lab keeps raving", "pros:jax"),
+        ("what dont you like about jax, my whole lab keeps raving", "cons:jax"),
     ],
 )
 def test_more_ways_to_ask_for_pros_and_cons(engine, question, key):

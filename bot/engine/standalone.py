@@ -232,6 +232,8 @@ class StandaloneReader:
                 if shape.pros_word or ("why" in shape.tokens and not content):  # not "why does it…"
                     return Reading("pros", 0.75, "a framework and praise", framework=only)
             return None
+        if shape.describes_usage:
+            return None  # "which framework do companies really use": who uses what, an FAQ
         if shape.asks_which_framework and use_case is not None:
             return self.verdict((), use_case, 0.88, "'which framework' and a use case")
         if shape.verdict and use_case is not None and len(content) <= VERDICT_SPARE_WORDS:

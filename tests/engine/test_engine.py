@@ -1082,6 +1082,12 @@ def test_asking_who_uses_which_framework_is_about_adoption_not_a_pick(engine):
     assert engine.ask("should companies use tf or pytorch").kind == "verdict"
 
 
+def test_asking_which_framework_a_group_uses_is_about_adoption_even_naming_none(engine):
+    answer = engine.ask("which framework do most companies actually use in production these days")
+    assert answer.key == "faq:adoption"
+    assert engine.ask("which framework should companies use in production").kind == "verdict"
+
+
 def test_who_said_what_is_no_topic_of_its_own(engine):
     # "my professor told me … is that true?" frames the claim; the claim is the question.
     answer = engine.ask("my professor told me tensorflow grew out of distbelief, is that true? sounds odd")

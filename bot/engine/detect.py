@@ -67,7 +67,8 @@ class Shape:
     pros: bool
     cons: bool
     praises_by_name: bool
-    """Says "any good", "does well"… right after a framework's name (see PRAISE_PHRASES)."""
+    """Says "any good", "does well"… right after a framework's name, or an "it" standing
+    for it (see PRAISE_PHRASES and _spans_judged)."""
     faults_by_name: bool
     """Says "wrong with"… right before a framework's name or "falls short" right after it
     (see FAULT_PHRASES and FAULT_AFTER_PHRASES)."""
@@ -180,6 +181,7 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
     whether every comparison cue was a plain "or" (the knowledge rewrites "or" to "compare")."""
     mentions = table.mentions(words)
     leftover = _outside(words, mentions)
+    judged = _spans_judged(words, mentions)
     token_set = frozenset(words)
     opener = any(_opens_with(words, o) for o in FOLLOW_UP_OPENERS)
     compare = bool(token_set & COMPARE_CUES)
@@ -198,8 +200,8 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         asks_whether=asks_whether,
         pros=bool(token_set & PROS_CUES),
         cons=bool(token_set & CONS_CUES),
-        praises_by_name=_said_of_a_framework(words, mentions, after=PRAISE_PHRASES),
-        faults_by_name=_said_of_a_framework(words, mentions, FAULT_PHRASES, FAULT_AFTER_PHRASES),
+        praises_by_name=_said_of_a_framework(words, judged, after=PRAISE_PHRASES),
+        faults_by_name=_said_of_a_framework(words, judged, FAULT_PHRASES, FAULT_AFTER_PHRASES),
         pros_word=bool(token_set & PROS_WORDS),
         cons_word=_complains(words),
         verdict=bool(token_set & VERDICT_CUES),
@@ -327,36 +329,43 @@ def _asks_which_framework(words: Sequence[str]) -> bool:
 
 def _said_of_a_framework(
     words: Sequence[str],
-    mentions: Sequence[Mention],
+    spans: Iterable[tuple[int, int]],
     before: Sequence[tuple[str, ...]] = (),
     after: Sequence[tuple[str, ...]] = (),
 ) -> bool:
-    """Whether one of the phrases ``before`` ends right where a framework's name starts,
-    or one of ``after`` starts right where it ends ("wrong with | tensorflow",
-    "jax | any good"): said of the framework, not of anything else ("wrong with my model").
-    Hedges may stand before an ``after`` phrase ("does keras | really | do well"), and
-    when only one framework is named, a later "it" stands for it ("i like torch, where
-    does it fall short")."""
-    for start, end in _framework_spans(words, mentions):
+    """Whether one of the phrases ``before`` ends right where one of the ``spans`` (where a
+    framework is named) starts, or one of ``after`` starts right where it ends ("wrong
+    with | tensorflow", "jax | any good"): said of the framework, not of anything else
+    ("wrong with my model")."""
+    for start, end in spans:
         if any(tuple(words[max(0, start - len(p)) : start]) == p for p in before):
             return True
-        while end < len(words) and words[end] in HEDGES:
-            end += 1
         if any(tuple(words[end : end + len(p)]) == p for p in after):
             return True
     return False
 
 
+def _name_spans(mentions: Sequence[Mention]) -> list[tuple[int, int]]:
+    return [(m.start, m.end) for m in mentions if m.kind == "framework"]
+
+
 PRONOUN = "it"
 
 
-def _framework_spans(words: Sequence[str], mentions: Sequence[Mention]) -> list[tuple[int, int]]:
-    """Where frameworks are named, and where a later "it" stands for the only one named."""
+def _spans_judged(words: Sequence[str], mentions: Sequence[Mention]) -> list[tuple[int, int]]:
+    """Where a judgement of a framework may attach: its name, or a later "it" when only
+    one framework is named ("i like torch, where does it fall short"); each span also
+    takes the hedges right after it ("does keras | really | do well")."""
     names = [m for m in mentions if m.kind == "framework"]
-    spans = [(m.start, m.end) for m in names]
+    spans = _name_spans(names)
     if len({m.id for m in names}) == 1:
         spans += [(i, i + 1) for i, word in enumerate(words) if word == PRONOUN and i >= names[0].end]
-    return spans
+    hedged = []
+    for start, end in spans:
+        while end < len(words) and words[end] in HEDGES:
+            end += 1
+        hedged.append((start, end))
+    return hedged
 
 
 _COMPARE_CUE_RUNS = tuple((cue,) for cue in sorted(COMPARE_CUES))
@@ -364,7 +373,9 @@ _COMPARE_CUE_RUNS = tuple((cue,) for cue in sorted(COMPARE_CUES))
 
 def _or_joins_frameworks(words: Sequence[str], mentions: Sequence[Mention]) -> bool:
     """Whether a comparison cue sits right next to a framework name ("pytorch or jax")."""
-    return _said_of_a_framework(words, mentions, before=_COMPARE_CUE_RUNS, after=_COMPARE_CUE_RUNS)
+    return _said_of_a_framework(
+        words, _name_spans(mentions), before=_COMPARE_CUE_RUNS, after=_COMPARE_CUE_RUNS
+    )
 
 
 def _only_or_compares(words: Sequence[str], raw: Sequence[str]) -> bool:

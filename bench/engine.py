@@ -79,6 +79,7 @@ BATCHES = {
     "batch-13": "thirteenth",
     "batch-14": "fourteenth",
     "batch-15": "fifteenth",
+    "batch-16": "sixteenth",
 }
 
 

@@ -75,6 +75,15 @@ def follow_up(
         )  # fmt: skip
     # After the pros, "and why do people hate it?" turns the list over rather than expanding it.
     turns_over = (prev.kind == "pros" and shape.cons_word) or (prev.kind == "cons" and shape.pros_word)
+    # After an entry about one framework, "why does everyone hate it?" asks for its cons.
+    judges_it = (
+        prev.kind == "faq"
+        and subject is not None
+        and not shape.named_anything  # "is it bad for mobile" asks about mobile
+        and not PRONOUNS.isdisjoint(shape.tokens)
+        and shape.cons_word != shape.pros_word
+    )
+    turns_over = turns_over or judges_it
     if not shape.named_anything and shape.expand and not (shape.pros or shape.cons or turns_over):
         return Reading(
             prev.kind, conf, "asks for more about the last answer", prev.id, prev.frameworks,
@@ -124,8 +133,8 @@ def follow_up(
         if shape.verdict:  # "ok, final answer: which one?"
             return verdict(prev.frameworks, prev.use_case, conf, "follow-up: the verdict again")
         return None
-    if prev.kind == "faq" and subject is not None and not named and (shape.pros or shape.cons):
-        kind = "cons" if shape.cons else "pros"  # "what is jax" → "pros?"
+    if prev.kind == "faq" and subject is not None and not named and (shape.pros or shape.cons or judges_it):
+        kind = "cons" if shape.cons or (judges_it and shape.cons_word) else "pros"  # "what is jax" → "pros?"
         return Reading(kind, conf, f"follow-up: the {kind} of the last entry's framework", framework=subject)
     covered = not about or set(named) <= set(about)  # "is tensorflow dead" → "and keras?" is not
     if prev.kind == "faq" and named and covered and not content and not shape.aspects and not shape.use_cases:

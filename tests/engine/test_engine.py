@@ -398,10 +398,28 @@ def test_parts_and_points_ask_for_pros_and_cons(engine, follow, key):
     assert ask_turns(engine, "cons of jax" if key.startswith("pros") else "pros of jax", follow).key == key
 
 
-@pytest.mark.parametrize(("follow", "kind"), [("pros?", "pros"), ("and its cons", "cons")])
+@pytest.mark.parametrize(
+    ("follow", "kind"),
+    [
+        ("pros?", "pros"),
+        ("and its cons", "cons"),
+        ("ok but then why does everyone hate it", "cons"),
+        ("why do people love it so much", "pros"),
+    ],
+)
 def test_pros_or_cons_after_an_entry_about_one_framework(engine, follow, kind):
     answer = ask_turns(engine, "what is jax", follow)
     assert (answer.kind, answer.framework) == (kind, "jax")
+
+
+def test_a_judgement_of_it_that_names_an_aspect_is_not_its_list(engine):
+    answer = ask_turns(engine, "is tensorflow dead", "is it bad for mobile")
+    assert answer.kind not in ("pros", "cons")
+
+
+@pytest.mark.parametrize(("phrase", "term"), [("good points", "pros"), ("bad points", "cons")])
+def test_good_and_bad_points_are_pros_and_cons(engine, phrase, term):
+    assert term in engine.lexicon.analyse(f"the {phrase} of keras").tokens
 
 
 @pytest.mark.parametrize(

@@ -1135,3 +1135,9 @@ def test_asking_what_a_framework_is_stands_on_its_own_after_a_list(engine):
     # Not "the cons of keras": the member asks what Keras 3 is.
     assert ask_turns(engine, "cons of pytorch", "what is keras 3").key == "faq:keras"
     assert ask_turns(engine, "cons of pytorch", "what about keras?").key == "cons:keras"
+
+
+@pytest.mark.parametrize("follow", ["and jax maybe?", "what about jax perhaps"])
+def test_a_hedge_does_not_stop_a_follow_up_asking_the_same_question(engine, follow):
+    first = engine.ask("can i use tensorflow on windows")
+    assert ask_turns(engine, "can i use tensorflow on windows", follow).id == first.id

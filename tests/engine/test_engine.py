@@ -1141,3 +1141,16 @@ def test_asking_what_a_framework_is_stands_on_its_own_after_a_list(engine):
 def test_a_hedge_does_not_stop_a_follow_up_asking_the_same_question(engine, follow):
     first = engine.ask("can i use tensorflow on windows")
     assert ask_turns(engine, "can i use tensorflow on windows", follow).id == first.id
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("convince me pytorch is more than hype", "pros:pytorch"),
+        ("convince me tensorflow still matters", "pros:tensorflow"),
+        ("convince me not to use jax", "cons:jax"),
+        ("talk me out of keras", "cons:keras"),
+    ],
+)
+def test_asking_to_be_convinced_asks_for_the_pros_and_to_be_talked_out_for_the_cons(engine, question, key):
+    assert engine.ask(question).key == key

@@ -37,7 +37,7 @@ STOPWORDS = frozenset(
     take takes taking took makes making made uses wants needs try trying tried give gives put
     goes went keep keeps seem seems look looks looking think feel says lot lots exactly
     overall generally
-    aint sm1 some1 smn rn tips fr ngl af lowkey highkey bruh yo fam pls
+    aint sm1 some1 smn rn tips fr ngl af lowkey highkey bruh yo fam pls bro dude saying
     srsly seriously rly hmm hm omg
     touch touched touching question questions
     told claim claims claimed heard hear hearing friend friends coworker coworkers colleague colleagues

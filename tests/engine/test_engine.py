@@ -1154,3 +1154,11 @@ def test_a_hedge_does_not_stop_a_follow_up_asking_the_same_question(engine, foll
 )
 def test_asking_to_be_convinced_asks_for_the_pros_and_to_be_talked_out_for_the_cons(engine, question, key):
     assert engine.ask(question).key == key
+
+
+def test_slang_forms_of_address_are_filler_not_an_unknown_topic(engine):
+    answer = engine.ask(
+        "dude everyone keeps saying just switch to pytorch bro, is moving off keras worth the pain"
+    )
+    assert answer.id == "switching-frameworks"
+    assert answer.confidence >= engine.thresholds.answer

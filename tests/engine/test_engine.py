@@ -1162,3 +1162,16 @@ def test_slang_forms_of_address_are_filler_not_an_unknown_topic(engine):
     )
     assert answer.id == "switching-frameworks"
     assert answer.confidence >= engine.thresholds.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("why does this whole server dunk on keras", "cons:keras"),
+        ("why do people hate on jax so much", "cons:jax"),
+        ("what is bad in pytorch", "cons:pytorch"),
+        ("what is good in tensorflow", "pros:tensorflow"),
+    ],
+)
+def test_slang_and_non_native_ways_to_ask_for_pros_and_cons(engine, question, key):
+    assert engine.ask(question).key == key

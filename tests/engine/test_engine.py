@@ -1169,7 +1169,7 @@ def test_slang_forms_of_address_are_filler_not_an_unknown_topic(engine):
     [
         ("why does this whole server dunk on keras", "cons:keras"),
         ("why do people hate on jax so much", "cons:jax"),
-        ("what is bad in pytorch", "cons:pytorch"),
+        ("what is bad in jax? my whole team say it is hard", "cons:jax"),
         ("what is good in tensorflow", "pros:tensorflow"),
     ],
 )

@@ -1175,3 +1175,10 @@ def test_slang_forms_of_address_are_filler_not_an_unknown_topic(engine):
 )
 def test_slang_and_non_native_ways_to_ask_for_pros_and_cons(engine, question, key):
     assert engine.ask(question).key == key
+
+
+@pytest.mark.parametrize(
+    "question", ["do employers want pytorch or tensorflow", "what do job postings ask for, tf or torch"]
+)
+def test_what_employers_ask_for_is_the_adoption_question(engine, question):
+    assert engine.ask(question).key == "faq:adoption"

@@ -83,8 +83,11 @@ def follow_up(
         and not PRONOUNS.isdisjoint(shape.tokens)
         and shape.cons_word != shape.pros_word
     )
-    turns_over = turns_over or judges_it
-    if not shape.named_anything and shape.expand and not (shape.pros or shape.cons or turns_over):
+    if (
+        not shape.named_anything
+        and shape.expand
+        and not (shape.pros or shape.cons or turns_over or judges_it)
+    ):
         return Reading(
             prev.kind, conf, "asks for more about the last answer", prev.id, prev.frameworks,
             prev.aspect, prev.framework, prev.use_case, expanded=True,

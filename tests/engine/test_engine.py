@@ -1143,19 +1143,6 @@ def test_a_hedge_does_not_stop_a_follow_up_asking_the_same_question(engine, foll
     assert ask_turns(engine, "can i use tensorflow on windows", follow).id == first.id
 
 
-@pytest.mark.parametrize(
-    ("question", "key"),
-    [
-        ("convince me pytorch is more than hype", "pros:pytorch"),
-        ("convince me tensorflow still matters", "pros:tensorflow"),
-        ("convince me not to use jax", "cons:jax"),
-        ("talk me out of keras", "cons:keras"),
-    ],
-)
-def test_asking_to_be_convinced_asks_for_the_pros_and_to_be_talked_out_for_the_cons(engine, question, key):
-    assert engine.ask(question).key == key
-
-
 def test_slang_forms_of_address_are_filler_not_an_unknown_topic(engine):
     answer = engine.ask(
         "dude everyone keeps saying just switch to pytorch bro, is moving off keras worth the pain"
@@ -1167,13 +1154,17 @@ def test_slang_forms_of_address_are_filler_not_an_unknown_topic(engine):
 @pytest.mark.parametrize(
     ("question", "key"),
     [
+        ("convince me pytorch is more than hype", "pros:pytorch"),
+        ("convince me tensorflow still matters", "pros:tensorflow"),
+        ("convince me not to use jax", "cons:jax"),
+        ("talk me out of keras", "cons:keras"),
         ("why does this whole server dunk on keras", "cons:keras"),
         ("why do people hate on jax so much", "cons:jax"),
         ("what is bad in jax? my whole team say it is hard", "cons:jax"),
         ("what is good in tensorflow", "pros:tensorflow"),
     ],
 )
-def test_slang_and_non_native_ways_to_ask_for_pros_and_cons(engine, question, key):
+def test_being_convinced_slang_and_non_native_wordings_ask_for_pros_and_cons(engine, question, key):
     assert engine.ask(question).key == key
 
 

@@ -1169,6 +1169,27 @@ def test_being_convinced_slang_and_non_native_wordings_ask_for_pros_and_cons(eng
 
 
 @pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("what are the shortcomings of jax", "cons:jax"),
+        ("tf flaws?", "cons:tensorflow"),
+        ("any negatives to keras", "cons:keras"),
+        ("merits of pytorch", "pros:pytorch"),
+        ("perks of using jax", "pros:jax"),
+        ("what are the positives of tensorflow", "pros:tensorflow"),
+    ],
+)
+def test_everyday_words_for_strengths_and_weaknesses_ask_for_pros_and_cons(engine, question, key):
+    assert engine.ask(question).key == key
+
+
+def test_false_positives_and_negatives_are_a_metric_not_a_request_for_pros_or_cons(engine):
+    """Only "the positives", "any negatives" and the like ask for pros and cons."""
+    question = "custom loss in keras that punishes false negatives more than false positives"
+    assert engine.ask(question).kind not in ("pros", "cons")
+
+
+@pytest.mark.parametrize(
     "question", ["do employers want pytorch or tensorflow", "what do job postings ask for, tf or torch"]
 )
 def test_what_employers_ask_for_is_the_adoption_question(engine, question):

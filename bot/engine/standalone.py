@@ -109,10 +109,12 @@ class StandaloneReader:
         evidence -= NOT_EVIDENCE
         evidence -= {stem(w) for w in mentioned}
         about_the_one_named = len(shape.frameworks) == 1 and top.entry.frameworks == shape.frameworks
-        if structured and not evidence and not about_the_one_named:
+        names_only = bool(shape.frameworks) and not set(top.matched) - NOT_EVIDENCE - set(shape.frameworks)
+        if (names_only or (structured and not evidence)) and not about_the_one_named:
             # Matching on the names the question uses (frameworks, aspects) and
             # on cue words alone is no evidence for one entry over another:
-            # those names already shaped the structured reading.
+            # those names already shaped the structured reading. Nor is a match on
+            # one framework's name and a cue ("compare tensorflow") when no reading is.
             confidence *= NAMES_ONLY_FACTOR
         # "Which framework…" without a name asks about all of them.
         asked_about = shape.frameworks or (self.all_frameworks if shape.asks_which_framework else ())

@@ -1183,6 +1183,25 @@ def test_everyday_words_for_strengths_and_weaknesses_ask_for_pros_and_cons(engin
     assert engine.ask(question).key == key
 
 
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("how is keras different from pytorch",),
+        ("how does pytorch differ from keras",),
+        ("what is keras", "how does it differ from pytorch"),
+    ],
+)
+def test_asking_how_one_framework_differs_from_another_is_a_comparison(engine, turns):
+    answer = ask_turns(engine, *turns)
+    assert (answer.kind, set(answer.frameworks), answer.aspect) == ("compare", {"keras", "pytorch"}, None)
+    assert answer.confidence >= engine.thresholds.answer
+
+
+@pytest.mark.parametrize("question", ["compare tensorflow", "is this different from tensorflow"])
+def test_one_framework_and_a_comparison_cue_alone_answer_no_faq_entry(engine, question):
+    assert engine.ask(question).kind == "none"
+
+
 def test_false_positives_and_negatives_are_a_metric_not_a_request_for_pros_or_cons(engine):
     """Only "the positives", "any negatives" and the like ask for pros and cons."""
     question = "custom loss in keras that punishes false negatives more than false positives"

@@ -618,6 +618,21 @@ def test_an_aspect_is_named_by_another_form_of_its_alias(engine):
     assert engine.ask("pytorch vs jax, quick overview").aspect is None
 
 
+@pytest.mark.parametrize(
+    ("question", "aspect"),
+    [
+        ("pytorch vs tf on a raspberry pi", "mobile-edge"),
+        ("pytorch vs tensorflow for iphone apps", "mobile-edge"),
+        ("pytorch vs tensorflow from rust", "language-bindings"),
+        ("jax vs pytorch parallelism", "distributed-training"),
+        ("jax vs tf, which is simpler", "learning-curve"),
+    ],
+)
+def test_everyday_words_for_an_aspect_name_it_in_a_comparison(engine, question, aspect):
+    answer = engine.ask(question)
+    assert (answer.kind, answer.aspect) == ("compare", aspect)
+
+
 def test_the_aspect_named_most_often_is_the_one_compared(engine):
     # "gpu" names hardware support, but "node", "cluster" and "scales" all name distributed training.
     answer = engine.ask("jax vs pytorch on a 4 node gpu cluster, which one scales nicer")

@@ -1228,3 +1228,12 @@ def test_false_positives_and_negatives_are_a_metric_not_a_request_for_pros_or_co
 )
 def test_what_employers_ask_for_is_the_adoption_question(engine, question):
     assert engine.ask(question).key == "faq:adoption"
+
+
+@pytest.mark.parametrize(
+    "question", ["how to persist a trained keras model to disk", "how do i store my model weights in jax"]
+)
+def test_persisting_or_storing_a_model_is_the_saving_question(engine, question):
+    answer = engine.ask(question)
+    assert answer.key == "faq:saving-models"
+    assert answer.confidence >= engine.thresholds.answer

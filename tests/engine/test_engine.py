@@ -253,6 +253,7 @@ def test_moving_to_another_framework_is_switching(engine):
 
 def test_members_idioms_for_status_and_history(engine):
     assert engine.ask("is tensorflow on life support").key == "faq:tensorflow-status"
+    assert engine.ask("has google given up on tensorflow").key == "faq:tensorflow-status"
     assert engine.ask("what came before tensorflow at google").key == "faq:history-tensorflow"
 
 

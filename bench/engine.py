@@ -80,6 +80,7 @@ BATCHES = {
     "batch-14": "fourteenth",
     "batch-15": "fifteenth",
     "batch-16": "sixteenth",
+    "batch-17": "seventeenth",
 }
 
 

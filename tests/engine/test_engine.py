@@ -1238,3 +1238,21 @@ def test_persisting_or_storing_a_model_is_the_saving_question(engine, question):
     answer = engine.ask(question)
     assert answer.key == "faq:saving-models"
     assert answer.confidence >= engine.thresholds.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("what are the bad sides of jax", "cons:jax"),
+        ("what are keras's positive points", "pros:keras"),
+        ("what do people struggle with in pytorch", "cons:pytorch"),
+        ("why do people love keras so much", "pros:keras"),
+        ("whats the case for tensorflow in 2026", "pros:tensorflow"),
+        ("is tensorflow being phased out", "faq:tensorflow-status"),
+        ("pytorch important dates", "faq:history-pytorch"),
+        ("final call: jax or pytorch", "verdict:jax,pytorch@all"),
+        ("for my doctorate, jax or pytorch?", "verdict:jax,pytorch@research"),
+    ],
+)
+def test_more_everyday_and_non_native_wordings_find_their_answer(engine, question, key):
+    assert engine.ask(question).key == key

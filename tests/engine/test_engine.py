@@ -1153,7 +1153,10 @@ def test_asking_what_a_framework_is_stands_on_its_own_after_a_list(engine):
     assert ask_turns(engine, "cons of pytorch", "what about keras?").key == "cons:keras"
 
 
-@pytest.mark.parametrize("follow", ["and jax maybe?", "what about jax perhaps"])
+@pytest.mark.parametrize(
+    "follow",
+    ["and jax maybe?", "what about jax perhaps", "what about jax, same story?", "and jax, same deal?"],
+)
 def test_a_hedge_does_not_stop_a_follow_up_asking_the_same_question(engine, follow):
     first = engine.ask("can i use tensorflow on windows")
     assert ask_turns(engine, "can i use tensorflow on windows", follow).id == first.id

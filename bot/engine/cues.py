@@ -14,8 +14,6 @@ PROS_CUES = frozenset({"pros", "advantages", "strengths", "benefits", "upsides"}
 CONS_CUES = frozenset({"cons", "disadvantages", "weaknesses", "drawbacks", "downsides", "limitations"})
 FAULT_PHRASES = (("wrong", "with"), ("the", "matter", "with"))
 """Ask for the cons when a framework's name follows ("what's the matter with jax")."""
-FAULT_AFTER_PHRASES = (("fall", "short"), ("falls", "short"))
-"""Ask for the cons right after a framework's name ("where does keras fall short")."""
 PRAISE_PHRASES = (("any", "good"), ("do", "well"), ("does", "well"))
 """Ask for the pros right after a framework's name ("is jax any good", "what does keras do well")."""
 PROS_WORDS = frozenset({"good", "like", "love", "nice", "great", "awesome", "cool", "strong"})

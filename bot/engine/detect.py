@@ -22,7 +22,6 @@ from bot.engine.cues import (
     CONS_WORDS,
     DEFINITION_OPENERS,
     EXPAND_CUES,
-    FAULT_AFTER_PHRASES,
     FAULT_PHRASES,
     FOLLOW_UP_OPENERS,
     FRAMEWORK_QUALIFIERS,
@@ -70,8 +69,7 @@ class Shape:
     """Says "any good", "does well"… right after a framework's name, or an "it" standing
     for it (see PRAISE_PHRASES and _spans_judged)."""
     faults_by_name: bool
-    """Says "wrong with"… right before a framework's name or "falls short" right after it
-    (see FAULT_PHRASES and FAULT_AFTER_PHRASES)."""
+    """Says "wrong with"… right before a framework's name (see FAULT_PHRASES)."""
     pros_word: bool
     cons_word: bool
     verdict: bool
@@ -201,7 +199,7 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         pros=bool(token_set & PROS_CUES),
         cons=bool(token_set & CONS_CUES),
         praises_by_name=_said_of_a_framework(words, judged, after=PRAISE_PHRASES),
-        faults_by_name=_said_of_a_framework(words, judged, FAULT_PHRASES, FAULT_AFTER_PHRASES),
+        faults_by_name=_said_of_a_framework(words, judged, FAULT_PHRASES),
         pros_word=bool(token_set & PROS_WORDS),
         cons_word=_complains(words),
         verdict=bool(token_set & VERDICT_CUES),
@@ -354,7 +352,7 @@ PRONOUN = "it"
 
 def _spans_judged(words: Sequence[str], mentions: Sequence[Mention]) -> list[tuple[int, int]]:
     """Where a judgement of a framework may attach: its name, or a later "it" when only
-    one framework is named ("i like torch, where does it fall short"); each span also
+    one framework is named ("i like torch, what's wrong with it"); each span also
     takes the hedges right after it ("does keras | really | do well")."""
     names = [m for m in mentions if m.kind == "framework"]
     spans = _name_spans(names)

@@ -16,7 +16,6 @@ from typing import Literal
 from bot.engine.cues import (
     ALL_CUES,
     CONS_CUES,
-    FAULT_AFTER_PHRASES,
     FAULT_PHRASES,
     GENERIC_WORDS,
     PRAISE_PHRASES,
@@ -38,9 +37,7 @@ MARGIN_GAIN = 1.0
 MARGIN_CAP = 0.3
 """FAQ confidence is the top score scaled by how far it leads the runner-up:
 an entry that barely beats another is less certain than its score alone says."""
-PHRASE_WORDS = frozenset(
-    stem(w) for phrase in (*FAULT_PHRASES, *FAULT_AFTER_PHRASES, *PRAISE_PHRASES) for w in phrase
-)
+PHRASE_WORDS = frozenset(stem(w) for phrase in (*FAULT_PHRASES, *PRAISE_PHRASES) for w in phrase)
 """The words of "what's wrong with tensorflow" and "is jax any good" that are no content of their own."""
 NAMES_ONLY_FACTOR = 0.5
 NOT_EVIDENCE = frozenset(stem(w) for w in ALL_CUES | GENERIC_WORDS)

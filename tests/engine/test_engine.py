@@ -1157,7 +1157,7 @@ def test_asking_what_a_framework_is_stands_on_its_own_after_a_list(engine):
     "follow",
     ["and jax maybe?", "what about jax perhaps", "what about jax, same story?", "and jax, same deal?"],
 )
-def test_a_hedge_does_not_stop_a_follow_up_asking_the_same_question(engine, follow):
+def test_a_hedge_or_same_story_does_not_stop_a_follow_up_asking_the_same_question(engine, follow):
     first = engine.ask("can i use tensorflow on windows")
     assert ask_turns(engine, "can i use tensorflow on windows", follow).id == first.id
 
@@ -1249,6 +1249,7 @@ def test_persisting_or_storing_a_model_is_the_saving_question(engine, question):
         ("what are the bad sides of jax", "cons:jax"),
         ("what are keras's positive points", "pros:keras"),
         ("what do people struggle with in pytorch", "cons:pytorch"),
+        ("i used keras for years, where does it start to fall short?", "cons:keras"),
         ("why do people love keras so much", "pros:keras"),
         ("whats the case for tensorflow in 2026", "pros:tensorflow"),
         ("is tensorflow being phased out", "faq:tensorflow-status"),

@@ -127,6 +127,11 @@ FRESH_TOPIC = (
     ("switching", "topic"), ("off", "topic"),
 )  # fmt: skip
 """Words that say the question does not follow on from the last answer ("ok diff question: …")."""
+HOW_TO = (
+    ("how", "to"), ("how", "i"), ("how", "do", "i"), ("how", "can", "i"), ("how", "should", "i"),
+    ("how", "would", "i"), ("how", "do", "we"), ("how", "can", "we"),
+)  # fmt: skip
+"""Ask how to do something ("how do i split the model across gpus"), not which is better."""
 INJECTION_MARKERS = (
     ("system", "override"), ("maintainer", "override"), ("admin", "override"), ("new", "instructions"),
     ("previous", "instructions"), ("prior", "instructions"), ("your", "instructions"),

@@ -28,6 +28,7 @@ from bot.engine.cues import (
     FRAMEWORK_WORDS,
     FRESH_TOPIC,
     HEDGES,
+    HOW_TO,
     INJECTION_MARKERS,
     OR_ASKS_WHETHER,
     ORIGIN_LINKS,
@@ -86,6 +87,8 @@ class Shape:
     """Asks to add something to the last answer: "add keras to that", "include jax" (see ADD_CUES)."""
     fresh_topic: bool
     """Says it starts something new: "unrelated, but…", "different question:" (see FRESH_TOPIC)."""
+    asks_how_to: bool
+    """Asks how to do something: "how do i…", "how can we…" (see HOW_TO)."""
     gives_orders: bool
     """Tries to instruct the bot: "ignore your instructions", "system override" (see INJECTION_MARKERS)."""
     one_to_another: bool
@@ -210,6 +213,7 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         removes=_removed(words, mentions),
         adds=bool(token_set & ADD_CUES),
         fresh_topic=any(_has_run(words, phrase) for phrase in FRESH_TOPIC),
+        asks_how_to=any(_has_run(words, phrase) for phrase in HOW_TO),
         gives_orders=any(_has_run(words, phrase) for phrase in INJECTION_MARKERS),
         one_to_another=_one_to_another(words, mentions),
         leftover=leftover,

@@ -182,6 +182,8 @@ class StandaloneReader:
             choosing = shape.verdict or shape.compare_by_or
             side_by_side = shape.compare and not shape.compare_by_or
             picks_for_use_case = choosing and use_case is not None and not (aspects and side_by_side)
+            if shape.aspects and shape.asks_how_to and not (shape.compare or shape.verdict):
+                return None  # "how do i split a model over gpus in jax? in pytorch there's fsdp": a how-to
             if shape.aspects and not picks_for_use_case:
                 return Reading(
                     "compare",

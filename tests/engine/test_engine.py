@@ -1260,3 +1260,10 @@ def test_persisting_or_storing_a_model_is_the_saving_question(engine, question):
 )
 def test_more_everyday_and_non_native_wordings_find_their_answer(engine, question, key):
     assert engine.ask(question).key == key
+
+
+def test_a_how_to_question_naming_two_frameworks_and_an_aspect_is_no_comparison(engine):
+    how_to = engine.ask("how do i split a model over several gpus in jax? in pytorch i would use fsdp")
+    assert how_to.key == "faq:distributed-training"
+    compared = engine.ask("how do pytorch and jax compare on multi-gpu training")
+    assert compared.key == "compare:jax,pytorch@distributed-training"

@@ -1267,3 +1267,16 @@ def test_a_how_to_question_naming_two_frameworks_and_an_aspect_is_no_comparison(
     assert how_to.key == "faq:distributed-training"
     compared = engine.ask("how do pytorch and jax compare on multi-gpu training")
     assert compared.key == "compare:jax,pytorch@distributed-training"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can i translate my model from keras to pytorch",
+        "is it possible to transform a model from pytorch into tf",
+    ],
+)
+def test_translating_or_transforming_a_model_between_frameworks_is_converting_it(engine, question):
+    answer = engine.ask(question)
+    assert answer.key == "faq:onnx-interop"
+    assert answer.confidence >= engine.thresholds.answer

@@ -1280,3 +1280,17 @@ def test_translating_or_transforming_a_model_between_frameworks_is_converting_it
     answer = engine.ask(question)
     assert answer.key == "faq:onnx-interop"
     assert answer.confidence >= engine.thresholds.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which engine does keras use",
+        "keras with torch underneath, is that a thing",
+        "is keras built on top of tensorflow",
+    ],
+)
+def test_what_keras_runs_on_is_the_keras_question(engine, question):
+    answer = engine.ask(question)
+    assert answer.key == "faq:keras"
+    assert answer.confidence >= engine.thresholds.answer

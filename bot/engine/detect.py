@@ -194,7 +194,7 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         tokens=tuple(words),
         mentions=tuple(mentions),
         frameworks=_unique(m.id for m in mentions if m.kind == "framework"),
-        aspects=_by_mentions(m.id for m in mentions if m.kind == "aspect"),
+        aspects=table.narrower_first(_by_mentions(m.id for m in mentions if m.kind == "aspect")),
         use_cases=_unique(m.id for m in mentions if m.kind == "use_case"),
         compare=compare,
         compare_by_or=by_or,

@@ -38,7 +38,9 @@ class EntityTable:
         self,
         phrases: Mapping[tuple[str, ...], tuple[tuple[EntityKind, str], ...]],
         all_frameworks: Sequence[str] = (),
+        narrows: Mapping[str, Iterable[str]] | None = None,
     ):
+        """``narrows`` maps an aspect to the broader aspects it narrows (see ``narrower_first``)."""
         table = dict(phrases)
         for phrase, owners in phrases.items():
             aspects = tuple(owner for owner in owners if owner[0] == "aspect")
@@ -51,6 +53,7 @@ class EntityTable:
         self._phrases = MappingProxyType(table)
         self._longest = max((len(p) for p in table), default=1)
         self._first = frozenset(p[0] for p in table)
+        self._narrows = MappingProxyType({a: frozenset(b) for a, b in (narrows or {}).items()})
 
     @classmethod
     def from_knowledge(cls, kb: KnowledgeBase, lexicon: Lexicon) -> EntityTable:
@@ -68,7 +71,15 @@ class EntityTable:
             add("aspect", aspect.id, (aspect.id.replace("-", " "), aspect.name, *aspect.aliases))
         for use_case in kb.use_cases.values():
             add("use_case", use_case.id, (use_case.id, use_case.name, *use_case.aliases))
-        return cls({k: tuple(v) for k, v in phrases.items()}, tuple(kb.frameworks))
+        narrows = {aspect.id: aspect.narrows for aspect in kb.aspects.values()}
+        return cls({k: tuple(v) for k, v in phrases.items()}, tuple(kb.frameworks), narrows)
+
+    def narrower_first(self, aspects: Sequence[str]) -> tuple[str, ...]:
+        """``aspects`` with those that narrow another of them first: "deploy on phones"
+        names deployment and mobile, and asks about mobile."""
+        named = frozenset(aspects)
+        narrower = [a for a in aspects if self._narrows.get(a, frozenset()) & named]
+        return (*narrower, *(a for a in aspects if a not in narrower))
 
     def mentions(self, words: Sequence[str]) -> list[Mention]:
         found: list[Mention] = []

@@ -58,6 +58,11 @@ def _references(kb: KnowledgeBase) -> Iterator[Issue]:
         for fw in aspect.cells:
             if fw not in known:
                 yield _warn(aspect.origin, f"aspect '{aspect.id}' has a cell for unknown framework '{fw}'")
+        for broader in aspect.narrows:
+            if broader not in kb.aspects or broader == aspect.id:
+                yield _warn(
+                    aspect.origin, f"aspect '{aspect.id}' narrows '{broader}', which is no other aspect"
+                )
     for verdict in kb.verdicts.values():
         for fw in verdict.frameworks:
             if fw not in known:

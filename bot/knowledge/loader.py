@@ -277,6 +277,7 @@ def _aspect(raw: dict[str, Any], origin: Origin) -> Aspect:
         aliases=_strings(raw, "aliases"),
         description=raw["description"],
         cells=cells,
+        narrows=_strings(raw, "narrows"),
         reviewed=_date(raw["reviewed"]),
         origin=origin,
     )

@@ -90,6 +90,8 @@ class Aspect:
     cells: Mapping[str, Cell]
     reviewed: dt.date
     origin: Origin
+    narrows: tuple[str, ...] = ()
+    """Broader aspects this one narrows: a question naming both asks about this one."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -75,6 +75,15 @@ ASPECT = Record(
         Field("id", slug()),
         Field("name", Text("Display name.", max_len=80)),
         ALIASES,
+        Field(
+            "narrows",
+            ListOf(
+                slug("An aspect id."),
+                "Broader aspects this one narrows: a question naming both asks about this one "
+                "('deploy on phones' is mobile-edge, not production-deployment).",
+            ),
+            False,
+        ),
         Field("description", Text("What this row compares.")),
         Field("cells", MapOf(slug("A framework id."), CELL, "One cell per framework.", 1)),
         REVIEWED,

@@ -1294,3 +1294,10 @@ def test_what_keras_runs_on_is_the_keras_question(engine, question):
     answer = engine.ask(question)
     assert answer.key == "faq:keras"
     assert answer.confidence >= engine.thresholds.answer
+
+
+def test_an_aspect_that_narrows_another_named_with_it_is_the_one_compared(engine):
+    # The matrix says mobile-edge narrows production-deployment: deploying on phones is mobile.
+    assert engine.ask("pytorch vs tf for deploying on phones").aspect == "mobile-edge"
+    assert engine.ask("pytorch vs tf, deployment to android").aspect == "mobile-edge"
+    assert engine.ask("pytorch vs tf for deployment").aspect == "production-deployment"

@@ -25,7 +25,9 @@ def test_unknown_references(write_knowledge):
         "research: {summary: Alpha., recommendation: alpha}",
         "research: {summary: Alpha., recommendation: beta}\n      space: {summary: x, recommendation: alpha}",
     )
-    matrix = MINI_MATRIX.replace("      beta:", "      delta:")
+    matrix = MINI_MATRIX.replace("      beta:", "      delta:").replace(
+        "    aliases: [fast]", "    aliases: [fast]\n    narrows: [speed, size]"
+    )
     messages = [
         m
         for _, _, m in _warnings(write_knowledge({"faq.yaml": faq, "rest.yaml": rest, "matrix.yaml": matrix}))
@@ -39,6 +41,8 @@ def test_unknown_references(write_knowledge):
     assert "verdict 'alpha-vs-beta' has unknown use case 'space'" in messages
     assert "aspect 'speed' has a cell for unknown framework 'delta'" in messages
     assert "aspect 'speed' has no cell for 'beta'" in messages
+    assert "aspect 'speed' narrows 'speed', which is no other aspect" in messages
+    assert "aspect 'speed' narrows 'size', which is no other aspect" in messages
 
 
 def test_alias_claimed_twice(write_knowledge):

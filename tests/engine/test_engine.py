@@ -1301,3 +1301,6 @@ def test_an_aspect_that_narrows_another_named_with_it_is_the_one_compared(engine
     assert engine.ask("pytorch vs tf for deploying on phones").aspect == "mobile-edge"
     assert engine.ask("pytorch vs tf, deployment to android").aspect == "mobile-edge"
     assert engine.ask("pytorch vs tf for deployment").aspect == "production-deployment"
+    # Distributed training narrows hardware support: training on many gpus is distributed.
+    assert engine.ask("jax vs pytorch on many gpus").aspect == "distributed-training"
+    assert engine.ask("jax vs pytorch on amd gpus").aspect == "hardware-support"

@@ -627,6 +627,8 @@ def test_an_aspect_is_named_by_another_form_of_its_alias(engine):
         ("pytorch vs tensorflow from rust", "language-bindings"),
         ("jax vs pytorch parallelism", "distributed-training"),
         ("jax vs tf, which is simpler", "learning-curve"),
+        ("how easy is keras vs pytorch", "learning-curve"),
+        ("how do keras and pytorch compare on how hard they are to get into", "learning-curve"),
     ],
 )
 def test_everyday_words_for_an_aspect_name_it_in_a_comparison(engine, question, aspect):
@@ -1256,6 +1258,7 @@ def test_persisting_or_storing_a_model_is_the_saving_question(engine, question):
         ("pytorch important dates", "faq:history-pytorch"),
         ("final call: jax or pytorch", "verdict:jax,pytorch@all"),
         ("for my doctorate, jax or pytorch?", "verdict:jax,pytorch@research"),
+        ("which framework for a novice", "verdict:jax,keras,pytorch,tensorflow@beginners"),
     ],
 )
 def test_more_everyday_and_non_native_wordings_find_their_answer(engine, question, key):

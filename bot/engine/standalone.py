@@ -75,6 +75,9 @@ ONE_FRAMEWORK_VERDICT = 0.8
 """'Is jax good for research': the use case's verdict over all frameworks."""
 WHICH_FRAMEWORK_CONFIDENCE = 0.75
 """'Which framework…' with no name and no use case, before the unexplained-word penalty."""
+UNCUED_COMPARISON_WORDS = 6
+"""Two frameworks and an aspect with no comparison or choice cue stay a comparison only
+while fewer of the question's words than this are unexplained."""
 VERDICT_SPARE_WORDS = 2
 """'Best pick for research?' (a verdict cue and a use case) stays a verdict with this many
 other words; each costs confidence. 'Which framework…' and a use case needs no such limit."""
@@ -182,8 +185,8 @@ class StandaloneReader:
             choosing = shape.verdict or shape.compare_by_or
             side_by_side = shape.compare and not shape.compare_by_or
             picks_for_use_case = choosing and use_case is not None and not (aspects and side_by_side)
-            if shape.aspects and shape.asks_how_to and not (shape.compare or shape.verdict):
-                return None  # "how do i split a model over gpus in jax? in pytorch there's fsdp": a how-to
+            if shape.aspects and self._uncued_comparison_is_a_guess(shape, content):
+                return None
             if shape.aspects and not picks_for_use_case:
                 return Reading(
                     "compare",
@@ -251,6 +254,15 @@ class StandaloneReader:
         """The content words some FAQ entry uses: the others ("convince", "lol") cannot
         point to an entry, so they do not stand in the way of a reading by shape."""
         return frozenset(w for w in content if self.faq_index.entries_using(w))
+
+    @staticmethod
+    def _uncued_comparison_is_a_guess(shape: Shape, content: frozenset[str]) -> bool:
+        """Two frameworks and an aspect, but no "vs" and no "which": a comparison is a guess
+        when the question asks how to do something ("how do i split a model over gpus in
+        jax? in pytorch there's fsdp") or says much else."""
+        if shape.compare or shape.verdict:
+            return False
+        return shape.asks_how_to or len(content) >= UNCUED_COMPARISON_WORDS
 
     @staticmethod
     def _offers_no_choice(shape: Shape) -> bool:

@@ -1265,6 +1265,15 @@ def test_more_everyday_and_non_native_wordings_find_their_answer(engine, questio
     assert engine.ask(question).key == key
 
 
+def test_a_long_question_naming_two_frameworks_and_an_aspect_without_a_cue_is_no_comparison(engine):
+    long = engine.ask(
+        "ran the same resnet in tf and in torch and the tf one is like 30% slower per epoch. "
+        "am i doing something wrong"
+    )
+    assert long.key == "faq:performance"
+    assert engine.ask("tf and jax on tpus").key == "compare:jax,tensorflow@hardware-support"
+
+
 def test_a_how_to_question_naming_two_frameworks_and_an_aspect_is_no_comparison(engine):
     how_to = engine.ask("how do i split a model over several gpus in jax? in pytorch i would use fsdp")
     assert how_to.key == "faq:distributed-training"

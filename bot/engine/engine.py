@@ -25,7 +25,14 @@ from bot.engine import text as compose
 from bot.engine.answer import Answer, Candidate, Context, Kind, Thresholds
 from bot.engine.cues import ALL_CUES, ANAPHORA, GENERIC_WORDS
 from bot.engine.decline import DeclineIndex
-from bot.engine.detect import PORT_WORD, Shape, is_acknowledgement, shape_of, without_acknowledgement
+from bot.engine.detect import (
+    PORT_WORD,
+    Shape,
+    is_acknowledgement,
+    shape_of,
+    without_acknowledgement,
+    without_address,
+)
 from bot.engine.entities import EntityTable, with_concepts
 from bot.engine.finish import MAX_SUGGESTIONS, Finisher
 from bot.engine.followup import (
@@ -123,7 +130,7 @@ class Engine:
         """
         limits = thresholds or self.thresholds
         query = question if isinstance(question, str) else str(question)
-        read = readable(query)
+        read = without_address(readable(query))
         analysis = self.lexicon.analyse(read)
         if is_acknowledgement(analysis.raw):  # "thanks!": nothing to answer, nothing missing (see gaps)
             why = Candidate("none", None, 0.0, "an acknowledgement, not a question")

@@ -1316,3 +1316,27 @@ def test_an_aspect_that_narrows_another_named_with_it_is_the_one_compared(engine
     # Distributed training narrows hardware support: training on many gpus is distributed.
     assert engine.ask("jax vs pytorch on many gpus").aspect == "distributed-training"
     assert engine.ask("jax vs pytorch on amd gpus").aspect == "hardware-support"
+
+
+@pytest.mark.parametrize(
+    ("message", "key"),
+    [
+        ("hey versus, what is jax", "faq:jax-overview"),
+        ("Versus: what is jax?", "faq:jax-overview"),
+        ("what is jax, versus?", "faq:jax-overview"),
+        ("hey versus are you there?", "none"),
+        ("hey, what is jax", "faq:jax-overview"),
+    ],
+)
+def test_greeting_or_calling_the_bot_by_its_name_changes_no_answer(engine, message, key):
+    assert engine.ask(message).key == key
+
+
+def test_thanking_the_bot_by_name_is_an_acknowledgement(engine):
+    assert engine.ask("thanks versus!").acknowledgement
+
+
+def test_versus_before_a_framework_still_compares(engine):
+    answer = ask_turns(engine, "pytorch vs jax", "versus tensorflow?")
+    assert answer.kind == "compare"
+    assert "tensorflow" in answer.frameworks

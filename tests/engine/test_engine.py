@@ -1254,6 +1254,7 @@ def test_persisting_or_storing_a_model_is_the_saving_question(engine, question):
         ("i used keras for years, where does it start to fall short?", "cons:keras"),
         ("why do people love keras so much", "pros:keras"),
         ("whats the case for tensorflow in 2026", "pros:tensorflow"),
+        ("is there anything keras is actually better at", "pros:keras"),
         ("is tensorflow being phased out", "faq:tensorflow-status"),
         ("pytorch important dates", "faq:history-pytorch"),
         ("final call: jax or pytorch", "verdict:jax,pytorch@all"),

@@ -1341,3 +1341,9 @@ def test_versus_before_a_framework_still_compares(engine):
     answer = ask_turns(engine, "pytorch vs jax", "versus tensorflow?")
     assert answer.kind == "compare"
     assert "tensorflow" in answer.frameworks
+
+
+def test_bumping_a_framework_is_upgrading_it(engine):
+    assert (
+        engine.ask("after bumping tensorflow my old tf.keras scripts crash, what changed").key == "faq:keras"
+    )

@@ -109,7 +109,13 @@ class StandaloneReader:
         evidence -= NOT_EVIDENCE
         evidence -= {stem(w) for w in mentioned}
         about_the_one_named = len(shape.frameworks) == 1 and top.entry.frameworks == shape.frameworks
-        names_only = bool(shape.frameworks) and not set(top.matched) - NOT_EVIDENCE - set(shape.frameworks)
+        framework_words = {
+            stem(shape.tokens[i])
+            for m in shape.mentions
+            if m.kind == "framework"
+            for i in range(m.start, m.end)
+        }
+        names_only = len(shape.frameworks) == 1 and not set(top.matched) - NOT_EVIDENCE - framework_words
         if (names_only or (structured and not evidence)) and not about_the_one_named:
             # Matching on the names the question uses (frameworks, aspects) and
             # on cue words alone is no evidence for one entry over another:

@@ -1218,7 +1218,9 @@ def test_asking_how_one_framework_differs_from_another_is_a_comparison(engine, t
     assert answer.confidence >= engine.thresholds.answer
 
 
-@pytest.mark.parametrize("question", ["compare tensorflow", "is this different from tensorflow"])
+@pytest.mark.parametrize(
+    "question", ["compare tensorflow", "is this different from tensorflow", "compare pytorch"]
+)
 def test_one_framework_and_a_comparison_cue_alone_answer_no_faq_entry(engine, question):
     assert engine.ask(question).kind == "none"
 

@@ -81,6 +81,7 @@ BATCHES = {
     "batch-15": "fifteenth",
     "batch-16": "sixteenth",
     "batch-17": "seventeenth",
+    "batch-18": "eighteenth",
 }
 
 

@@ -146,7 +146,9 @@ declined whatever else it asks, so an injected instruction never shapes an answe
 FRAMEWORK_WORDS = frozenset({"framework", "frameworks"})
 FRAMEWORK_QUALIFIERS = frozenset({"deep", "learning", "machine", "ml", "dl", "ai", "python"})
 """Words that may stand between a choice word and "framework" ("best deep learning framework")."""
-HEDGES = frozenset({"actually", "really", "mostly", "usually", "typically", "generally", "even", "all"})
+HEDGES = frozenset(
+    {"actually", "really", "mostly", "usually", "typically", "generally", "even", "all", "still"}
+)
 """Words that may stand inside a choice pair without changing it ("what do people actually use")."""
 CHOICE_PAIRS = frozenset(
     {

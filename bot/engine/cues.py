@@ -144,8 +144,14 @@ declined whatever else it asks, so an injected instruction never shapes an answe
 
 
 FRAMEWORK_WORDS = frozenset({"framework", "frameworks"})
-FRAMEWORK_QUALIFIERS = frozenset({"deep", "learning", "machine", "ml", "dl", "ai", "python"})
-"""Words that may stand between a choice word and "framework" ("best deep learning framework")."""
+FRAMEWORK_QUALIFIERS = frozenset(
+    {
+        "deep", "learning", "machine", "ml", "dl", "ai", "python", "of", "the", "these", "those", "major",
+        "main", "big", "popular",
+    }
+)  # fmt: skip
+"""Words that may stand between a choice word and "framework" ("best deep learning framework",
+"which of the major frameworks")."""
 HEDGES = frozenset(
     {"actually", "really", "mostly", "usually", "typically", "generally", "even", "all", "still"}
 )

@@ -1265,6 +1265,10 @@ def test_persisting_or_storing_a_model_is_the_saving_question(engine, question):
         ("bf16 or fp16 for training in pytorch", "faq:mixed-precision"),
         ("keras or pytorch for a new undergrad in our lab", "verdict:keras,pytorch@beginners"),
         (
+            "ive never trained a neural network. which of the major frameworks will feel least foreign",
+            "verdict:jax,keras,pytorch,tensorflow@beginners",
+        ),
+        (
             "jax or tf for an org that mostly does online serving, which would you pick",
             "verdict:jax,tensorflow@production",
         ),

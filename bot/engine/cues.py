@@ -12,8 +12,9 @@ COMPARE_CUES = frozenset(
 )
 PROS_CUES = frozenset({"pros", "advantages", "strengths", "benefits", "upsides"})
 CONS_CUES = frozenset({"cons", "disadvantages", "weaknesses", "drawbacks", "downsides", "limitations"})
-FAULT_PHRASES = (("wrong", "with"), ("the", "matter", "with"))
-"""Ask for the cons when a framework's name follows ("what's the matter with jax")."""
+FAULT_PHRASES = (("wrong", "with"), ("the", "matter", "with"), ("trouble", "with"))
+"""Ask for the cons when a framework's name follows ("what's the matter with jax", "the trouble with
+pytorch"); "trouble with installing jax" asks about installing."""
 PRAISE_PHRASES = (("any", "good"), ("do", "well"), ("does", "well"))
 """Ask for the pros right after a framework's name ("is jax any good", "what does keras do well")."""
 PROS_WORDS = frozenset({"good", "like", "love", "nice", "great", "awesome", "cool", "strong"})

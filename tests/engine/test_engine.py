@@ -1261,6 +1261,12 @@ def test_persisting_or_storing_a_model_is_the_saving_question(engine, question):
         ("what makes keras appealing", "pros:keras"),
         ("whats wrong w tensorflow", "cons:tensorflow"),
         ("what does tensorflow still do well", "pros:tensorflow"),
+        ("is keras overrated", "cons:keras"),
+        ("is pytorch overhyped", "cons:pytorch"),
+        ("where does jax shine", "pros:jax"),
+        ("what is jax best at", "pros:jax"),
+        ("whats the hype about jax", "pros:jax"),
+        ("whats the trouble with keras", "cons:keras"),
         ("whats the diff between pytorch and jax", "compare:jax,pytorch@all"),
         ("bf16 or fp16 for training in pytorch", "faq:mixed-precision"),
         ("keras or pytorch for a new undergrad in our lab", "verdict:keras,pytorch@beginners"),
@@ -1364,3 +1370,7 @@ def test_bumping_a_framework_is_upgrading_it(engine):
     assert (
         engine.ask("after bumping tensorflow my old tf.keras scripts crash, what changed").key == "faq:keras"
     )
+
+
+def test_trouble_with_doing_something_is_no_judgement_of_the_framework(engine):
+    assert engine.ask("what's the trouble with installing jax on windows").kind != "cons"

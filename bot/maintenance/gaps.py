@@ -18,7 +18,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from bot.engine import Engine
-from bot.engine.detect import is_acknowledgement
+from bot.engine.courtesy import is_acknowledgement
 from bot.storage import StoredQuestion
 
 SAME_GAP_SCORE = 75.0

@@ -211,9 +211,9 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         points_back=_points_back(words, compare),
         removes=_removed(words, mentions),
         adds=bool(token_set & ADD_CUES),
-        fresh_topic=any(_has_run(words, phrase) for phrase in FRESH_TOPIC),
-        asks_how_to=any(_has_run(words, phrase) for phrase in HOW_TO),
-        gives_orders=any(_has_run(words, phrase) for phrase in INJECTION_MARKERS),
+        fresh_topic=_has_any_run(words, FRESH_TOPIC, token_set),
+        asks_how_to=_has_any_run(words, HOW_TO, token_set),
+        gives_orders=_has_any_run(words, INJECTION_MARKERS, token_set),
         one_to_another=_one_to_another(words, mentions),
         leftover=leftover,
     )
@@ -263,11 +263,21 @@ def _has_run(words: Sequence[str], phrase: tuple[str, ...]) -> bool:
     return any(tuple(words[i : i + size]) == phrase for i in range(len(words) - size + 1))
 
 
+def _has_any_run(
+    words: Sequence[str], phrases: Iterable[tuple[str, ...]], present: frozenset[str] | None = None
+) -> bool:
+    """Whether ``words`` hold any of ``phrases`` as a run. ``present`` (the set of ``words``)
+    skips at once every phrase whose first word is absent: most are, and the scan is on
+    every question's path."""
+    present = frozenset(words) if present is None else present
+    return any(phrase[0] in present and _has_run(words, phrase) for phrase in phrases)
+
+
 def _or_asks_whether(words: Sequence[str], raw: Sequence[str], mentions: Sequence[Mention]) -> bool:
     """Whether an "or" opens the other half of one yes-or-no question (see OR_ASKS_WHETHER),
     with a framework on each side of it: "can i keep pytorch or do i have to learn jax",
     "tensorboard with pytorch, or is it a tf only thing"."""
-    if not any(_has_run(raw, phrase) for phrase in OR_ASKS_WHETHER):
+    if not _has_any_run(raw, OR_ASKS_WHETHER):
         return False
     at = max(i for i, word in enumerate(words) if word in COMPARE_CUES)
     starts = [m.start for m in mentions if m.kind == "framework"]
@@ -279,7 +289,7 @@ def _points_back(words: Sequence[str], compare: bool) -> bool:
     comparison of its own ("save(model) vs the state_dict, which one") picks between
     the two just named, not from the last answer."""
     phrases = [p for p in ANAPHORA if not (compare and p == WHICH_ONE)]
-    return any(_has_run(words, phrase) for phrase in phrases)
+    return _has_any_run(words, phrases)
 
 
 def _complains(words: Sequence[str]) -> bool:

@@ -225,14 +225,27 @@ framework to another asks for."""
 TO_WORDS = frozenset({"to", "into"})
 TO_REACH = 3
 """How many words may sit between a framework's name and "to" ("keras model weights to")."""
+TIE_WORDS = frozenset(
+    {"tied", "bound", "linked", "coupled", "married", "locked", "attached", "connected", "related",
+     "similar", "close", "closer", "equivalent", "superior", "inferior", "preferable", "alternative", "next"}
+)  # fmt: skip
+"""Words before "to" that relate one framework to the other rather than move code between
+them: "is keras still tied to tensorflow", "is jax similar to pytorch"."""
 
 
 def _one_to_another(words: Sequence[str], mentions: Sequence[Mention]) -> bool:
-    """A framework's name, then "to"/"into" within TO_REACH words, then another framework's name."""
+    """A framework's name, then "to"/"into" within TO_REACH words (no TIE_WORDS among
+    them), then another framework's name."""
     names = sorted((m.start, m.end, m.id) for m in mentions if m.kind == "framework")
     for (_, end, first), (start, _, second) in itertools.pairwise(names):
         between = words[end:start]
-        if first != second and between and between[-1] in TO_WORDS and len(between) <= TO_REACH:
+        if (
+            first != second
+            and between
+            and between[-1] in TO_WORDS
+            and len(between) <= TO_REACH
+            and TIE_WORDS.isdisjoint(between)
+        ):
             return True
     return False
 

@@ -1377,3 +1377,28 @@ def test_bumping_a_framework_is_upgrading_it(engine):
 
 def test_trouble_with_doing_something_is_no_judgement_of_the_framework(engine):
     assert engine.ask("what's the trouble with installing jax on windows").kind != "cons"
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("pytorch is taking up all my video memory", "faq:performance"),
+        ("how do i reload my trained weights in pytorch", "faq:saving-models"),
+        ("how do i compress my keras model", "faq:quantization"),
+        ("what companion libraries exist around jax", "faq:ecosystem-libraries"),
+        ("any dealbreakers with jax", "cons:jax"),
+        ("where does pytorch fall down", "cons:pytorch"),
+        ("reasons to use jax", "pros:jax"),
+        ("is keras still tied to tensorflow", "faq:keras"),
+        ("tell me about jax", "faq:jax-overview"),
+        ("intro to jax", "faq:jax-overview"),
+        ("describe keras 3", "faq:keras"),
+    ],
+)
+def test_thesaurus_wordings_find_their_answer(engine, question, key):
+    assert engine.ask(question).key == key
+
+
+@pytest.mark.parametrize("question", ["is jax similar to pytorch", "is tf superior to torch"])
+def test_relating_one_framework_to_another_is_no_port_but_a_comparison(engine, question):
+    assert engine.ask(question).kind == "compare"

@@ -82,6 +82,7 @@ BATCHES = {
     "batch-16": "sixteenth",
     "batch-17": "seventeenth",
     "batch-18": "eighteenth",
+    "batch-19": "nineteenth",
 }
 
 

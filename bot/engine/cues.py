@@ -116,6 +116,9 @@ frameworks, a question about leaving one for the other rather than picking one."
 RELATION_CUES = frozenset({"same"})
 """Two frameworks and one of these ask how they relate ("keras and tf.keras, same thing?"),
 which an FAQ entry answers, not for a comparison."""
+WORTH_CUE = "worth"
+"""'Is jax worth learning', 'pytorch worth it?': with one framework and nothing else, the
+case for it (its pros)."""
 WHICH_ONE = ("which", "one")
 ANAPHORA = (
     ("like", "that"), ("like", "this"), ("the", "same"), ("equivalent",), ("counterpart",), WHICH_ONE,

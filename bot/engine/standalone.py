@@ -21,6 +21,7 @@ from bot.engine.cues import (
     PRAISE_PHRASES,
     PROS_CUES,
     RELATION_CUES,
+    WORTH_CUE,
 )
 from bot.engine.decline import DeclineIndex
 from bot.engine.detect import Shape
@@ -241,6 +242,8 @@ class StandaloneReader:
                     return Reading("cons", 0.8, "a framework and a complaint", framework=only)
                 if shape.pros_word or ("why" in shape.tokens and not content):  # not "why does it…"
                     return Reading("pros", 0.75, "a framework and praise", framework=only)
+                if WORTH_CUE in shape.tokens and not content:
+                    return Reading("pros", 0.75, "a framework and 'worth it'", framework=only)
             return None
         if shape.describes_usage:
             return None  # "which framework do companies really use": who uses what, an FAQ

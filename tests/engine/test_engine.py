@@ -1393,6 +1393,11 @@ def test_trouble_with_doing_something_is_no_judgement_of_the_framework(engine):
         ("tell me about jax", "faq:jax-overview"),
         ("intro to jax", "faq:jax-overview"),
         ("describe keras 3", "faq:keras"),
+        ("what are the risks of using jax", "cons:jax"),
+        ("why is everyone obsessed with pytorch", "pros:pytorch"),
+        ("is jax worth learning", "pros:jax"),
+        ("tf vs jax across multiple devices", "compare:jax,tensorflow@distributed-training"),
+        ("keras or pytorch for a customer facing app", "verdict:keras,pytorch@production"),
     ],
 )
 def test_thesaurus_wordings_find_their_answer(engine, question, key):
@@ -1402,3 +1407,7 @@ def test_thesaurus_wordings_find_their_answer(engine, question, key):
 @pytest.mark.parametrize("question", ["is jax similar to pytorch", "is tf superior to torch"])
 def test_relating_one_framework_to_another_is_no_port_but_a_comparison(engine, question):
     assert engine.ask(question).kind == "compare"
+
+
+def test_downsides_after_asking_whether_a_framework_is_worth_it_are_its_cons(engine):
+    assert ask_turns(engine, "pytorch worth it?", "ok downsides tho").key == "cons:pytorch"

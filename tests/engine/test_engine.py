@@ -1398,6 +1398,11 @@ def test_trouble_with_doing_something_is_no_judgement_of_the_framework(engine):
         ("is jax worth learning", "pros:jax"),
         ("tf vs jax across multiple devices", "compare:jax,tensorflow@distributed-training"),
         ("keras or pytorch for a customer facing app", "verdict:keras,pytorch@production"),
+        ("common criticisms of pytorch", "cons:pytorch"),
+        ("how do i host my model made with tensorflow", "faq:production-deployment"),
+        ("jx upsides", "pros:jax"),
+        ("what problems will i run into with keras", "cons:keras"),
+        ("what do people usually struggle with in jax", "cons:jax"),
     ],
 )
 def test_thesaurus_wordings_find_their_answer(engine, question, key):

@@ -429,6 +429,7 @@ def test_good_and_bad_points_are_pros_and_cons(engine, phrase, term):
         "what is a transformer",
         "how do i write a custom layer in keras",
         "how to make a neural network from scratch in numpy",
+        "is it cheaper to train our own model or pay for an api",
     ],
 )
 def test_near_misses_found_by_hand_are_declined(engine, question):

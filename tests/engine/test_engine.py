@@ -1404,6 +1404,16 @@ def test_trouble_with_doing_something_is_no_judgement_of_the_framework(engine):
         ("jx upsides", "pros:jax"),
         ("what problems will i run into with keras", "cons:keras"),
         ("what do people usually struggle with in jax", "cons:jax"),
+        ("whats the long term outlook for tensorflow", "faq:tensorflow-status"),
+        ("is jax opensource", "faq:licensing"),
+        ("what does keras bring to the table", "pros:keras"),
+        ("what does pytorch do badly", "cons:pytorch"),
+        (
+            "whats the most reliable way to put a pytorch model in front of customers",
+            "faq:production-deployment",
+        ),
+        ("how does automatic vectorization work in jax", "faq:jax-transformations"),
+        ("loading images is my bottleneck in tensorflow", "faq:data-loading"),
     ],
 )
 def test_thesaurus_wordings_find_their_answer(engine, question, key):

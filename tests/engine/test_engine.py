@@ -944,8 +944,8 @@ def test_why_with_a_topic_asks_about_the_topic_not_for_praise(engine):
 
 
 def test_asking_whether_two_frameworks_are_the_same_asks_how_they_relate(engine):
-    assert engine.ask("keras and tf.keras, same thing?").key == "faq:keras"
-    assert engine.ask("keras and tf.keras?").kind == "compare"  # no cue: still the comparison
+    assert engine.ask("keras and tensorflow, same thing?").key == "faq:keras"
+    assert engine.ask("keras and tensorflow?").kind == "compare"  # no cue: still the comparison
 
 
 def test_whats_wrong_with_a_framework_asks_for_its_cons_but_not_with_my_code(engine):
@@ -1427,3 +1427,8 @@ def test_relating_one_framework_to_another_is_no_port_but_a_comparison(engine, q
 
 def test_downsides_after_asking_whether_a_framework_is_worth_it_are_its_cons(engine):
     assert ask_turns(engine, "pytorch worth it?", "ok downsides tho").key == "cons:pytorch"
+
+
+@pytest.mark.parametrize("question", ["keras 3 vs tf.keras whats the difference", "tf.keras or keras 3?"])
+def test_keras_against_tf_keras_is_the_keras_question_not_a_comparison(engine, question):
+    assert engine.ask(question).key == "faq:keras"

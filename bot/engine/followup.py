@@ -16,6 +16,9 @@ from bot.engine.detect import Shape
 from bot.engine.reading import Reading
 
 FOLLOW_UP_CONFIDENCE = 0.85
+USE_CASE_FOLLOW_UP_WORDS = 6
+"""How many words of its own a follow-up that names only a use case may add: "and if i'm
+handing the project to a brand new undergrad?" sets the scene for a new use case."""
 PRONOUNS = frozenset({"it", "that", "this", "them", "those", "one", "ones"})
 
 VerdictReading = Callable[[Sequence[str], str | None, float, str], Reading | None]
@@ -36,6 +39,8 @@ def leans_on_context(shape: Shape, content: frozenset[str]) -> bool:
     if shape.frameworks and (judged or shape.praises_by_name or shape.faults_by_name):
         return False  # "what's bad about keras" stands on its own
     if says_it_follows_up(shape):
+        if shape.use_cases and not shape.frameworks and not shape.aspects:
+            return len(content) <= USE_CASE_FOLLOW_UP_WORDS
         return len(content) <= 3
     if shape.named_anything:
         return len(content) <= 1

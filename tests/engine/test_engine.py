@@ -1432,3 +1432,12 @@ def test_downsides_after_asking_whether_a_framework_is_worth_it_are_its_cons(eng
 @pytest.mark.parametrize("question", ["keras 3 vs tf.keras whats the difference", "tf.keras or keras 3?"])
 def test_keras_against_tf_keras_is_the_keras_question_not_a_comparison(engine, question):
     assert engine.ask(question).key == "faq:keras"
+
+
+def test_a_follow_up_that_sets_the_scene_for_a_new_use_case_moves_the_verdict_there(engine):
+    answer = ask_turns(
+        engine,
+        "jax or pytorch for my phd, which would you pick?",
+        "and what if the code gets handed over to a total newbie next year?",
+    )
+    assert answer.key == "verdict:jax,pytorch@beginners"

@@ -1413,6 +1413,8 @@ def test_trouble_with_doing_something_is_no_judgement_of_the_framework(engine):
             "faq:production-deployment",
         ),
         ("how does automatic vectorization work in jax", "faq:jax-transformations"),
+        ("why should i learn keras", "pros:keras"),
+        ("why should i care about jax", "pros:jax"),
         ("loading images is my bottleneck in tensorflow", "faq:data-loading"),
     ],
 )

@@ -1413,7 +1413,7 @@ def test_trouble_with_doing_something_is_no_judgement_of_the_framework(engine):
             "faq:production-deployment",
         ),
         ("how does automatic vectorization work in jax", "faq:jax-transformations"),
-        ("why should i learn keras", "pros:keras"),
+        ("why should i pick keras over the others", "pros:keras"),
         ("why should i care about jax", "pros:jax"),
         ("loading images is my bottleneck in tensorflow", "faq:data-loading"),
     ],

@@ -1443,3 +1443,8 @@ def test_a_follow_up_that_sets_the_scene_for_a_new_use_case_moves_the_verdict_th
         "and what if the code gets handed over to a total newbie next year?",
     )
     assert answer.key == "verdict:jax,pytorch@beginners"
+
+
+def test_asking_whether_anyone_is_awake_is_small_talk_not_a_typo_of_aware(engine):
+    assert engine.lexicon.correct("awake") != "aware"
+    assert engine.ask("u awake?").kind == "none"

@@ -116,6 +116,18 @@ frameworks, a question about leaving one for the other rather than picking one."
 RELATION_CUES = frozenset({"same"})
 """Two frameworks and one of these ask how they relate ("keras and tf.keras, same thing?"),
 which an FAQ entry answers, not for a comparison."""
+PORT_WORD = "export"
+"""The term synonyms.yaml rewrites "convert" and "converter" to: what going from one
+framework to another asks for."""
+TO_WORDS = frozenset({"to", "into"})
+TO_REACH = 3
+"""How many words may sit between a framework's name and "to" ("keras model weights to")."""
+TIE_WORDS = frozenset(
+    {"tied", "bound", "linked", "coupled", "married", "locked", "attached", "connected", "related",
+     "similar", "close", "closer", "equivalent", "superior", "inferior", "preferable", "alternative", "next"}
+)  # fmt: skip
+"""Words before "to" that relate one framework to the other rather than move code between
+them: "is keras still tied to tensorflow", "is jax similar to pytorch"."""
 WORTH_CUE = "worth"
 """'Is jax worth learning', 'pytorch worth it?': with one framework and nothing else, the
 case for it (its pros)."""

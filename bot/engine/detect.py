@@ -40,6 +40,9 @@ from bot.engine.cues import (
     SELF_WORDS,
     SWAP_CUES,
     SWITCHING_TERM,
+    TIE_WORDS,
+    TO_REACH,
+    TO_WORDS,
     USAGE_GROUPS,
     USAGE_SPAN,
     USAGE_VERBS,
@@ -217,20 +220,6 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         one_to_another=_one_to_another(words, mentions),
         leftover=leftover,
     )
-
-
-PORT_WORD = "export"
-"""The term synonyms.yaml rewrites "convert" and "converter" to: what going from one
-framework to another asks for."""
-TO_WORDS = frozenset({"to", "into"})
-TO_REACH = 3
-"""How many words may sit between a framework's name and "to" ("keras model weights to")."""
-TIE_WORDS = frozenset(
-    {"tied", "bound", "linked", "coupled", "married", "locked", "attached", "connected", "related",
-     "similar", "close", "closer", "equivalent", "superior", "inferior", "preferable", "alternative", "next"}
-)  # fmt: skip
-"""Words before "to" that relate one framework to the other rather than move code between
-them: "is keras still tied to tensorflow", "is jax similar to pytorch"."""
 
 
 def _one_to_another(words: Sequence[str], mentions: Sequence[Mention]) -> bool:

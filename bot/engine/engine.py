@@ -24,9 +24,9 @@ from pathlib import Path
 from bot.engine import text as compose
 from bot.engine.answer import Answer, Candidate, Context, Kind, Thresholds
 from bot.engine.courtesy import is_acknowledgement, without_acknowledgement, without_address
-from bot.engine.cues import ALL_CUES, ANAPHORA, GENERIC_WORDS
+from bot.engine.cues import ALL_CUES, ANAPHORA, GENERIC_WORDS, PORT_WORD
 from bot.engine.decline import DeclineIndex
-from bot.engine.detect import PORT_WORD, Shape, shape_of
+from bot.engine.detect import Shape, shape_of
 from bot.engine.entities import EntityTable, with_concepts
 from bot.engine.finish import MAX_SUGGESTIONS, Finisher
 from bot.engine.followup import (

@@ -240,10 +240,10 @@ class StandaloneReader:
             if not shape.aspects and not shape.use_cases and len(content) <= 1:
                 if shape.cons_word:
                     return Reading("cons", 0.8, "a framework and a complaint", framework=only)
-                if shape.pros_word or ("why" in shape.tokens and not content):  # not "why does it…"
+                # "why jax?", "is jax worth it": the case for it; but not "why does it…"
+                asks_for_its_case = not content and ("why" in shape.tokens or WORTH_CUE in shape.tokens)
+                if shape.pros_word or asks_for_its_case:
                     return Reading("pros", 0.75, "a framework and praise", framework=only)
-                if WORTH_CUE in shape.tokens and not content:
-                    return Reading("pros", 0.75, "a framework and 'worth it'", framework=only)
             return None
         if shape.describes_usage:
             return None  # "which framework do companies really use": who uses what, an FAQ

@@ -96,7 +96,11 @@ class Shape:
     one_to_another: bool
     """Goes from one framework to another ("keras model to pytorch", "tf to jax"): a port."""
     leftover: tuple[str, ...]
-    """Tokens not part of any mention."""
+    """Tokens not part of any mention, nor words of an aspect or use case named (see words_of_names)."""
+
+    @property
+    def words_of_names(self) -> frozenset[str]:
+        return words_of_names(self.mentions)
 
     @property
     def named_anything(self) -> bool:
@@ -183,7 +187,8 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
     """The shape of analysed ``words``; ``raw`` (the tokens before rewriting) tells
     whether every comparison cue was a plain "or" (the knowledge rewrites "or" to "compare")."""
     mentions = table.mentions(words)
-    leftover = _outside(words, mentions)
+    named = words_of_names(mentions)
+    leftover = tuple(w for w in _outside(words, mentions) if w not in named)
     judged = _spans_judged(words, mentions)
     token_set = frozenset(words)
     opener = any(_opens_with(words, o) for o in FOLLOW_UP_OPENERS)
@@ -248,6 +253,12 @@ def _removed(words: Sequence[str], mentions: Sequence[Mention]) -> tuple[str, ..
         if word in SWAP_CUES:
             removed.extend([ident for start, ident in names if start > at][:1])
     return _unique(removed)
+
+
+def words_of_names(mentions: Iterable[Mention]) -> frozenset[str]:
+    """The words of the aspects and use cases named: "training" in "jax vs keras for training
+    on multiple gpus" (distributed-training) says nothing the aspect does not."""
+    return frozenset(part for m in mentions if m.kind != "framework" for part in m.id.split("-"))
 
 
 def _outside(words: Sequence[str], mentions: Iterable[Mention], also: Iterable[int] = ()) -> tuple[str, ...]:

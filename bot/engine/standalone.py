@@ -108,7 +108,7 @@ class StandaloneReader:
         mentioned = {shape.tokens[i] for m in shape.mentions for i in range(m.start, m.end)}
         evidence = {w for w in top.matched if not w.startswith("@")}
         evidence -= NOT_EVIDENCE
-        evidence -= {stem(w) for w in mentioned}
+        evidence -= {stem(w) for w in mentioned | shape.words_of_names}
         about_the_one_named = len(shape.frameworks) == 1 and top.entry.frameworks == shape.frameworks
         framework_words = {
             stem(shape.tokens[i])

@@ -1416,6 +1416,25 @@ def test_trouble_with_doing_something_is_no_judgement_of_the_framework(engine):
         ("why should i pick keras over the others", "pros:keras"),
         ("why should i care about jax", "pros:jax"),
         ("loading images is my bottleneck in tensorflow", "faq:data-loading"),
+        ("what is the killer feature of keras", "pros:keras"),
+        ("what does jax excel at", "pros:jax"),
+        ("what would i gain by learning jax", "pros:jax"),
+        ("jax rough edges?", "cons:jax"),
+        ("what is the achilles heel of pytorch", "cons:pytorch"),
+        ("where does tensorflow let you down", "cons:tensorflow"),
+        ("what trips people up in keras", "cons:keras"),
+        ("is tensorflow on its last legs", "faq:tensorflow-status"),
+        ("what's wrong with keras these days", "cons:keras"),
+        ("pytorch on a team red card", "faq:amd-rocm"),
+        ("jax on trillium", "faq:tpu-support"),
+        ("how do i keep an eye on training progress in jax", "faq:visualization"),
+        ("run a keras model inside an electron app", "faq:browser-javascript"),
+        ("does pytorch come with strings attached for a paid product", "faq:licensing"),
+        ("keras vs pytorch on a smartwatch", "compare:keras,pytorch@mobile-edge"),
+        ("jax or pytorch for grad school", "verdict:jax,pytorch@research"),
+        ("pytorch or keras for a bootcamp", "verdict:keras,pytorch@beginners"),
+        ("jax vs keras for training on a rack of gpus", "compare:jax,keras@distributed-training"),
+        ("which has the bigger crowd, jax or keras", "compare:jax,keras@community"),
     ],
 )
 def test_thesaurus_wordings_find_their_answer(engine, question, key):
@@ -1448,3 +1467,10 @@ def test_a_follow_up_that_sets_the_scene_for_a_new_use_case_moves_the_verdict_th
 def test_asking_whether_anyone_is_awake_is_small_talk_not_a_typo_of_aware(engine):
     assert engine.lexicon.correct("awake") != "aware"
     assert engine.ask("u awake?").kind == "none"
+
+
+def test_words_of_the_named_aspect_are_no_reason_to_doubt_a_comparison(engine):
+    # "training" is part of what "distributed training" names, not a further topic
+    # that would make the FAQ entry on distributed training the better answer.
+    answer = engine.ask("keras vs jax for training on multiple gpus")
+    assert answer.key == "compare:jax,keras@distributed-training"

@@ -1436,6 +1436,10 @@ def test_trouble_with_doing_something_is_no_judgement_of_the_framework(engine):
         ("pytorch or keras for a bootcamp", "verdict:keras,pytorch@beginners"),
         ("jax vs keras for training on a rack of gpus", "compare:jax,keras@distributed-training"),
         ("which has the bigger crowd, jax or keras", "compare:jax,keras@community"),
+        ("if you were me, keras or pytorch", "verdict:keras,pytorch@all"),
+        ("is pytorch too dumbed down", "cons:pytorch"),
+        ("is jax worth the effort", "pros:jax"),
+        ("is keras too basic for research work", "cons:keras"),
     ],
 )
 def test_thesaurus_wordings_find_their_answer(engine, question, key):

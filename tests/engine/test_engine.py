@@ -1440,6 +1440,11 @@ def test_trouble_with_doing_something_is_no_judgement_of_the_framework(engine):
         ("is pytorch too dumbed down", "cons:pytorch"),
         ("is jax worth the effort", "pros:jax"),
         ("is keras too basic for research work", "cons:keras"),
+        (
+            "gpu usage sits at 30% when i train in pytorch, loading of images looks slow,"
+            " which dataloader option should i tune",
+            "faq:data-loading",
+        ),
     ],
 )
 def test_thesaurus_wordings_find_their_answer(engine, question, key):

@@ -129,7 +129,7 @@ def follow_up(
             if len(named) >= 2 and not (shape.adds or shape.removes):
                 frameworks = named  # "ok but keras vs pytorch?" asks about those two
             use_case = shape.use_cases[0] if shape.use_cases else prev.use_case
-            if shape.aspects and not shape.use_cases and len(frameworks) >= 2 and not shape.verdict:
+            if shape.aspects and not shape.use_cases and len(frameworks) >= 2:
                 return Reading(
                     "compare",
                     conf,

@@ -1484,3 +1484,12 @@ def test_words_of_the_named_aspect_are_no_reason_to_doubt_a_comparison(engine):
     # that would make the FAQ entry on distributed training the better answer.
     answer = engine.ask("keras vs jax for training on multiple gpus")
     assert answer.key == "compare:jax,keras@distributed-training"
+
+
+def test_asking_which_is_better_on_an_aspect_after_a_verdict_compares_on_it(engine):
+    # Verdicts are by use case; "which is better on multiple gpus" is answered by the
+    # comparison on that aspect, as it is when asked on its own.
+    answer = ask_turns(
+        engine, "pytorch or jax, which should i pick", "and which one is better on multiple gpus"
+    )
+    assert answer.key == "compare:jax,pytorch@distributed-training"

@@ -43,7 +43,7 @@ STOPWORDS = frozenset(
     told claim claims claimed heard hear hearing friend friends coworker coworkers colleague colleagues
     lecturer teacher prof professor boss roommate supervisor true sounds sounded
     never ever next else onto currently nowadays etc thats genuinely realistically likely honest
-    suddenly finally barely possible wise confused maybe perhaps probably
+    suddenly finally barely possible wise confused maybe perhaps probably many
     """.split()
 )
 """Words too common to tell FAQ entries apart; left out of ranking, kept for cues."""

@@ -1493,3 +1493,8 @@ def test_asking_which_is_better_on_an_aspect_after_a_verdict_compares_on_it(engi
         engine, "pytorch or jax, which should i pick", "and which one is better on multiple gpus"
     )
     assert answer.key == "compare:jax,pytorch@distributed-training"
+
+
+def test_many_is_a_quantity_not_a_topic(engine):
+    # The adoption entry says "many" often; a question that counts gpus is not about adoption.
+    assert engine.ask("how many gpus can jax use").key == "faq:distributed-training"

@@ -431,6 +431,7 @@ def test_good_and_bad_points_are_pros_and_cons(engine, phrase, term):
         "how to make a neural network from scratch in numpy",
         "is it cheaper to train our own model or pay for an api",
         "can i use the npu instead of my gpu for training in pytorch",
+        "my macbook overheats when training, will it wreck the battery",
     ],
 )
 def test_near_misses_found_by_hand_are_declined(engine, question):

@@ -17,6 +17,8 @@ FAULT_PHRASES = (("wrong", "with"), ("the", "matter", "with"), ("trouble", "with
 pytorch"); "trouble with installing jax" asks about installing."""
 PRAISE_PHRASES = (("any", "good"), ("do", "well"), ("does", "well"))
 """Ask for the pros right after a framework's name ("is jax any good", "what does keras do well")."""
+PITCH_PHRASES = (("sell", "me"), ("pitch", "me"), ("sell", "us"), ("pitch", "us"))
+"""Ask for the pros right before a framework's name ("sell me keras", "pitch me jax")."""
 PROS_WORDS = frozenset({"good", "like", "love", "nice", "great", "awesome", "cool", "strong"})
 CONS_WORDS = frozenset({"bad", "hate", "hates", "sucks", "suck", "problems", "worst", "annoying", "weak"})
 SELF_WORDS = frozenset({"im", "am"})

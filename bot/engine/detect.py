@@ -32,6 +32,7 @@ from bot.engine.cues import (
     OR_ASKS_WHETHER,
     ORIGIN_LINKS,
     ORIGIN_WORDS,
+    PITCH_PHRASES,
     PRAISE_PHRASES,
     PRESCRIPTIVE_CUES,
     PROS_CUES,
@@ -70,7 +71,8 @@ class Shape:
     cons: bool
     praises_by_name: bool
     """Says "any good", "does well"… right after a framework's name, or an "it" standing
-    for it (see PRAISE_PHRASES and _spans_judged)."""
+    for it, or "sell me"… right before the name (see PRAISE_PHRASES, PITCH_PHRASES and
+    _spans_judged)."""
     faults_by_name: bool
     """Says "wrong with"… right before a framework's name (see FAULT_PHRASES)."""
     pros_word: bool
@@ -208,7 +210,7 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         asks_whether=asks_whether,
         pros=bool(token_set & PROS_CUES),
         cons=bool(token_set & CONS_CUES),
-        praises_by_name=_said_of_a_framework(words, judged, after=PRAISE_PHRASES),
+        praises_by_name=_said_of_a_framework(words, judged, PITCH_PHRASES, PRAISE_PHRASES),
         faults_by_name=_said_of_a_framework(words, judged, FAULT_PHRASES),
         pros_word=bool(token_set & PROS_WORDS),
         cons_word=_complains(words),

@@ -18,6 +18,7 @@ from bot.engine.cues import (
     CONS_CUES,
     FAULT_PHRASES,
     GENERIC_WORDS,
+    PITCH_PHRASES,
     PRAISE_PHRASES,
     PROS_CUES,
     RELATION_CUES,
@@ -38,8 +39,11 @@ MARGIN_GAIN = 1.0
 MARGIN_CAP = 0.3
 """FAQ confidence is the top score scaled by how far it leads the runner-up:
 an entry that barely beats another is less certain than its score alone says."""
-PHRASE_WORDS = frozenset(stem(w) for phrase in (*FAULT_PHRASES, *PRAISE_PHRASES) for w in phrase)
-"""The words of "what's wrong with tensorflow" and "is jax any good" that are no content of their own."""
+PHRASE_WORDS = frozenset(
+    stem(w) for phrase in (*FAULT_PHRASES, *PRAISE_PHRASES, *PITCH_PHRASES) for w in phrase
+)
+"""The words of "what's wrong with tensorflow", "is jax any good" and "sell me keras" that are no
+content of their own."""
 NAMES_ONLY_FACTOR = 0.5
 NOT_EVIDENCE = frozenset(stem(w) for w in ALL_CUES | GENERIC_WORDS)
 """Matched words that say nothing about which FAQ entry is meant (stemmed, as matched)."""

@@ -102,6 +102,7 @@ class Shape:
 
     @property
     def words_of_names(self) -> frozenset[str]:
+        """The words of the aspects and use cases it names (see words_of_names)."""
         return words_of_names(self.mentions)
 
     @property

@@ -432,6 +432,8 @@ def test_good_and_bad_points_are_pros_and_cons(engine, phrase, term):
         "is it cheaper to train our own model or pay for an api",
         "can i use the npu instead of my gpu for training in pytorch",
         "my macbook overheats when training, will it wreck the battery",
+        "how much does wandb cost for a small team",
+        "autokeras or write my own keras model",
     ],
 )
 def test_near_misses_found_by_hand_are_declined(engine, question):
@@ -1504,3 +1506,7 @@ def test_asking_which_is_better_on_an_aspect_after_a_verdict_compares_on_it(engi
 def test_many_is_a_quantity_not_a_topic(engine):
     # The adoption entry says "many" often; a question that counts gpus is not about adoption.
     assert engine.ask("how many gpus can jax use").key == "faq:distributed-training"
+
+
+def test_trackers_still_get_the_visualization_entry_when_pricing_is_not_asked(engine):
+    assert engine.ask("should i use wandb or tensorboard for pytorch").key == "faq:visualization"

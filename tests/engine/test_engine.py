@@ -434,6 +434,8 @@ def test_good_and_bad_points_are_pros_and_cons(engine, phrase, term):
         "my macbook overheats when training, will it wreck the battery",
         "how much does wandb cost for a small team",
         "autokeras or write my own keras model",
+        "jetson or raspberry pi, which board should i get for running yolo on a robot",
+        "android studio build fails with a gradle error in my app",
     ],
 )
 def test_near_misses_found_by_hand_are_declined(engine, question):

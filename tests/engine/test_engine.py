@@ -436,6 +436,7 @@ def test_good_and_bad_points_are_pros_and_cons(engine, phrase, term):
         "autokeras or write my own keras model",
         "jetson or raspberry pi, which board should i get for running yolo on a robot",
         "android studio build fails with a gradle error in my app",
+        "what is a tensor",
     ],
 )
 def test_near_misses_found_by_hand_are_declined(engine, question):
@@ -1512,3 +1513,7 @@ def test_many_is_a_quantity_not_a_topic(engine):
 
 def test_trackers_still_get_the_visualization_entry_when_pricing_is_not_asked(engine):
     assert engine.ask("should i use wandb or tensorboard for pytorch").key == "faq:visualization"
+
+
+def test_basic_terms_are_declined_but_not_the_topics_built_on_them(engine):
+    assert engine.ask("what is tensor parallelism in pytorch").key == "faq:distributed-training"

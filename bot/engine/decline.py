@@ -103,7 +103,7 @@ class DeclineIndex:
         query = self._faq_index.content(words)
         if not query or not self.topics:
             return None
-        weights = {w: self.idf(w) for w in query}
+        weights = {w: self.idf(w) for w in sorted(query)}  # summed in one order (see rank.py)
         total = sum(weights.values())
         covered: dict[int, float] = {}
         for word, weight in weights.items():

@@ -73,7 +73,7 @@ def phrasing_coverage(
     for phrasing, scale in phrasings:
         shared = phrasing & query
         if shared:
-            best = max(best, sum(map(weight_of, sorted(shared))) * scale)
+            best = max(best, math.fsum(map(weight_of, shared)) * scale)
     return best
 
 
@@ -148,7 +148,7 @@ class FaqIndex:
         self._words = tuple(s | w for s, w in zip(strong, weak, strict=True))
         self._strong = tuple(strong)
         self._phrasings = tuple(
-            tuple((p, self.coverage_scale(sum(self.idf(w) for w in sorted(p)))) for p in phrasings)
+            tuple((p, self.coverage_scale(math.fsum(self.idf(w) for w in p))) for p in phrasings)
             for phrasings in phrasings_of
         )
         self._about = tuple(frozenset(e.frameworks) for e in self.entries)
@@ -219,10 +219,12 @@ class FaqIndex:
         """The share of a question's weight on words no entry uses at all (0 for no words);
         ``known`` words count as used (a use case's alias, "stm32", names something the
         knowledge knows even when no entry spells it)."""
-        weights = {w: self.idf(w) for w in sorted(self._content(words)) if not w.startswith(CONCEPT_PREFIX)}
-        total = sum(weights.values())
+        weights = {w: self.idf(w) for w in self._content(words) if not w.startswith(CONCEPT_PREFIX)}
+        total = math.fsum(weights.values())
         also_known = self._content(known)
-        unknown = sum(w for word, w in weights.items() if word not in self._idf and word not in also_known)
+        unknown = math.fsum(
+            w for word, w in weights.items() if word not in self._idf and word not in also_known
+        )
         return unknown / total if total else 0.0
 
     def content(self, words: Iterable[str]) -> frozenset[str]:
@@ -248,12 +250,12 @@ class FaqIndex:
         query_pairs = self.word_pairs(words)
         if not query:
             return []
-        # Sets iterate in an order that changes with Python's hash seed, and float sums
-        # depend on their order: summing in sorted order gives every process the same
+        # Sets iterate in an order that changes with Python's hash seed, and a plain float
+        # sum depends on the order: fsum (exact, then rounded) gives every process the same
         # scores, so a question that ties to the last bit gets the same answer after a restart.
-        weights = {w: self.idf(w) for w in sorted(query)}
+        weights = {w: self.idf(w) for w in query}
         weight_of = weights.__getitem__
-        total = sum(weights.values())
+        total = math.fsum(weights.values())
         covered = self._accumulate(weights)
         if not covered:
             return []

@@ -314,8 +314,11 @@ class StandaloneReader:
         if structured is None and exact is not None:  # a maintainer wrote this very question
             return Reading("faq", 1.0, "one of the entry's own phrasings", id=exact.id)
         if structured is not None and content:
-            # Words the shape does not explain make the shape less certain.
-            penalty = min(MAX_UNEXPLAINED_PENALTY, UNEXPLAINED_WORD_PENALTY * len(content))
+            # Words the shape does not explain make the shape less certain; those of a
+            # phrase it read ("sell me", "wrong with") are explained.
+            judged = shape.praises_by_name or shape.faults_by_name
+            unexplained = content - PHRASE_WORDS if judged else content
+            penalty = min(MAX_UNEXPLAINED_PENALTY, UNEXPLAINED_WORD_PENALTY * len(unexplained))
             structured = replace(structured, confidence=max(0.0, structured.confidence - penalty))
         if structured is None and self._names_only_a_framework(shape, content):
             only = shape.frameworks[0]

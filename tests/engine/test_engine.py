@@ -1447,6 +1447,7 @@ def test_trouble_with_doing_something_is_no_judgement_of_the_framework(engine):
         ("is jax worth the effort", "pros:jax"),
         ("is keras too basic for research work", "cons:keras"),
         ("sell me keras", "pros:keras"),
+        ("sell me jax", "pros:jax"),  # the licensing entry says "sell" too
         ("pitch me jax in two lines", "pros:jax"),
         ("do university labs still use tensorflow", "faq:tensorflow-research"),
         ("how do i make pytorch use the tensor cores", "faq:mixed-precision"),

@@ -103,7 +103,8 @@ class DeclineIndex:
         query = self._faq_index.content(words)
         if not query or not self.topics:
             return None
-        weights = {w: self.idf(w) for w in sorted(query)}  # summed in one order (see rank.py)
+        # In sorted order: the sums below then do not depend on the hash seed (see FaqIndex.rank).
+        weights = {w: self.idf(w) for w in sorted(query)}
         total = sum(weights.values())
         covered: dict[int, float] = {}
         for word, weight in weights.items():

@@ -98,12 +98,10 @@ class Shape:
     one_to_another: bool
     """Goes from one framework to another ("keras model to pytorch", "tf to jax"): a port."""
     leftover: tuple[str, ...]
-    """Tokens not part of any mention, nor words of an aspect or use case named (see words_of_names)."""
-
-    @property
-    def words_of_names(self) -> frozenset[str]:
-        """The words of the aspects and use cases it names (see words_of_names)."""
-        return words_of_names(self.mentions)
+    """Tokens not part of any mention, nor among words_of_names."""
+    words_of_names: frozenset[str]
+    """The words of the aspects and use cases named: "training" in "jax vs keras for training
+    on multiple gpus" (distributed-training) says nothing the aspect does not."""
 
     @property
     def named_anything(self) -> bool:
@@ -190,7 +188,7 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
     """The shape of analysed ``words``; ``raw`` (the tokens before rewriting) tells
     whether every comparison cue was a plain "or" (the knowledge rewrites "or" to "compare")."""
     mentions = table.mentions(words)
-    named = words_of_names(mentions)
+    named = frozenset(part for m in mentions if m.kind != "framework" for part in m.id.split("-"))
     leftover = tuple(w for w in _outside(words, mentions) if w not in named)
     judged = _spans_judged(words, mentions)
     token_set = frozenset(words)
@@ -227,6 +225,7 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         gives_orders=_has_any_run(words, INJECTION_MARKERS, token_set),
         one_to_another=_one_to_another(words, mentions),
         leftover=leftover,
+        words_of_names=named,
     )
 
 
@@ -256,12 +255,6 @@ def _removed(words: Sequence[str], mentions: Sequence[Mention]) -> tuple[str, ..
         if word in SWAP_CUES:
             removed.extend([ident for start, ident in names if start > at][:1])
     return _unique(removed)
-
-
-def words_of_names(mentions: Iterable[Mention]) -> frozenset[str]:
-    """The words of the aspects and use cases named: "training" in "jax vs keras for training
-    on multiple gpus" (distributed-training) says nothing the aspect does not."""
-    return frozenset(part for m in mentions if m.kind != "framework" for part in m.id.split("-"))
 
 
 def _outside(words: Sequence[str], mentions: Iterable[Mention], also: Iterable[int] = ()) -> tuple[str, ...]:

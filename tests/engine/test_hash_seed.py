@@ -20,7 +20,8 @@ import json, sys
 from bot.engine import Engine
 from bot.knowledge import default_knowledge_dir
 engine = Engine.from_directory(default_knowledge_dir())
-print(json.dumps([[engine.ask(q).key, repr(engine.ask(q).confidence)] for q in json.loads(sys.argv[1])]))
+answers = [engine.ask(q) for q in json.loads(sys.argv[1])]
+print(json.dumps([[a.key, repr(a.confidence)] for a in answers]))
 """
 
 

@@ -27,6 +27,7 @@ from bot.engine.courtesy import is_acknowledgement, without_acknowledgement, wit
 from bot.engine.cues import ALL_CUES, ANAPHORA, GENERIC_WORDS, PORT_WORD
 from bot.engine.decline import DeclineIndex
 from bot.engine.detect import Shape, shape_of
+from bot.engine.english import english_words
 from bot.engine.entities import EntityTable, with_concepts
 from bot.engine.finish import MAX_SUGGESTIONS, Finisher
 from bot.engine.followup import (
@@ -82,7 +83,7 @@ class Engine:
         self.knowledge = knowledge
         self.thresholds = thresholds or Thresholds()
         self.context_ttl = context_ttl
-        self.lexicon = Lexicon.from_knowledge(knowledge, extra_text=sorted(ALL_CUES))
+        self.lexicon = Lexicon.from_knowledge(knowledge, extra_text=sorted(ALL_CUES), english=english_words())
         self.entities = EntityTable.from_knowledge(knowledge, self.lexicon)
         self.faq_index = FaqIndex(list(knowledge.faq.values()), self.lexicon, self._features)
         declines = DeclineIndex(

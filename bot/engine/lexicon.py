@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -46,6 +46,30 @@ MIN_NAMED_SUFFIX = 4
 ("tfbertmodel", "torchmetrics") is read as that framework's name (see _identifier_prefixes)."""
 MAX_IDENTIFIER = 48
 """Longer "words" are keyboard mash, not identifiers ("tftftftf…" names nothing)."""
+
+
+ENDINGS = frozenset("e s es ed d ing ly y ies ied ion ions ent ency ence ance ant ment ments ity".split()) | {
+    ""
+}
+"""Endings that make another form of the same word: "reserve" and "reserves",
+"efficient" and "efficiency"."""
+AGENT_ENDING = "er"
+"""Taken off a bare word only: "quicker" is "quick", but "recommender" is no "recommended"."""
+
+
+def same_word(word: str, term: str) -> bool:
+    """Whether ``word`` and ``term`` are forms of one word: a shared start of at least
+    MIN_CORRECTABLE letters, then only endings."""
+    shared = 0
+    for a, b in zip(word, term, strict=False):
+        if a != b:
+            break
+        shared += 1
+    for cut in range(shared, MIN_CORRECTABLE - 1, -1):
+        ends = {word[cut:], term[cut:]}
+        if ends <= ENDINGS or (ends <= {AGENT_ENDING, "", "e"} and AGENT_ENDING in ends):
+            return True
+    return False
 
 
 def max_edits(word: str) -> int:
@@ -78,7 +102,11 @@ class Lexicon:
         terms: Counter[str],
         names: Iterable[str],
         prefixes: Iterable[str] = (),
+        english: Container[str] = frozenset(),
     ):
+        """``english`` words are never taken for typos, even where the knowledge does not use
+        them ("cloned" is no "closed"; see :mod:`bot.engine.english`)."""
+        self._english = english
         self._rewrites = MappingProxyType(dict(rewrites))
         self._longest = max((len(k) for k in rewrites), default=1)
         self._first_words = frozenset(k[0] for k in rewrites)
@@ -103,7 +131,9 @@ class Lexicon:
         return {n: tuple(group) for n, group in by_length.items()}
 
     @classmethod
-    def from_knowledge(cls, kb: KnowledgeBase, extra_text: Iterable[str] = ()) -> Lexicon:
+    def from_knowledge(
+        cls, kb: KnowledgeBase, extra_text: Iterable[str] = (), english: Container[str] = frozenset()
+    ) -> Lexicon:
         rewrites: dict[tuple[str, ...], tuple[str, ...]] = {}
         for variant, term in kb.synonyms.items():
             source, target = tuple(tokens(variant)), tuple(tokens(term))
@@ -124,7 +154,7 @@ class Lexicon:
             terms.update(source)
             terms.update(target)
         names = _whole_names(kb)
-        return cls(rewrites, vocabulary, terms, names, _identifier_prefixes(names, vocabulary))
+        return cls(rewrites, vocabulary, terms, names, _identifier_prefixes(names, vocabulary), english)
 
     def analyse(self, text: str) -> Analysis:
         raw = tokens(without_file_paths(text))
@@ -148,6 +178,8 @@ class Lexicon:
         if word in self._memo:
             return self._memo[word]
         best = self._nearest(word) or self._named_by_prefix(word)
+        if best is not None and word in self._english and not same_word(word, best):
+            best = None  # "cloned" is no typo of "closed", but "reserve" may be "reserves"
         if len(self._memo) < 50_000:
             self._memo[word] = best
         return best

@@ -2,7 +2,8 @@ from collections import Counter
 
 import pytest
 
-from bot.engine.lexicon import Lexicon, max_edits
+from bot.engine.english import english_words
+from bot.engine.lexicon import Lexicon, max_edits, same_word
 
 
 def make_lexicon() -> Lexicon:
@@ -124,3 +125,38 @@ def test_nothing_is_corrected_to_a_short_cue_word(engine):
     corrected = {w: engine.lexicon.correct(w) for w in ("convs", "prose", "pytrch")}
     assert corrected == {"convs": None, "prose": None, "pytrch": "pytorch"}
     assert engine.ask("my pytorch convs are slow").kind != "cons"
+
+
+def test_english_words_are_not_taken_for_typos_of_other_terms():
+    terms = Counter(["closed", "export", "reserves", "efficiency", "recommended", "pytorch"])
+    english = frozenset(["cloned", "expert", "reserve", "efficient", "recommender"])
+    lexicon = Lexicon({}, Counter(), terms, names=["pytorch"], english=english)
+    assert lexicon.correct("cloned") is None  # a word of its own, not "closed"
+    assert lexicon.correct("expert") is None
+    assert lexicon.correct("recommender") is None  # a recommender is not "recommended"
+    assert lexicon.correct("reserve") == "reserves"  # another form of the same word
+    assert lexicon.correct("efficient") == "efficiency"
+    assert lexicon.correct("pytroch") == "pytorch"  # typos are still corrected
+
+
+@pytest.mark.parametrize(
+    ("word", "term", "same"),
+    [
+        ("reserve", "reserves", True),
+        ("efficient", "efficiency", True),
+        ("quicker", "quick", True),
+        ("compile", "compiled", True),
+        ("recommender", "recommended", False),
+        ("cloned", "closed", False),
+        ("position", "positive", False),
+        ("seeing", "seeding", False),
+    ],
+)
+def test_same_word_accepts_only_other_endings(word, term, same):
+    assert same_word(word, term) is same
+
+
+def test_the_english_word_list_holds_words_but_not_common_typos():
+    words = english_words()
+    assert {"cloned", "internet", "expert", "recommend", "winter"} <= words
+    assert not {"pytroch", "deploymnet", "teh", "recieve", "wich"} & words

@@ -8,8 +8,10 @@ the wrong term then steers the answer: "cloned" read as "closed", "internet" as
 should I pick").
 
 The word list is pyspellchecker's English frequency dictionary (built from
-subtitle and book corpora, with common misspellings removed), cut to words seen
-often enough that a rare typo which happens to be a word does not slip in.
+subtitle and book corpora, with common misspellings removed). Its plain word-list
+entries, never seen in those corpora, all carry the count 50; they include rare
+words that are also common typos ("instal", "tenser"), so only words seen more
+often count here.
 """
 
 from __future__ import annotations
@@ -19,8 +21,8 @@ import json
 from functools import cache
 from importlib import resources
 
-MIN_COUNT = 50
-"""Words seen fewer times than this in the dictionary's corpus are not taken as English."""
+MIN_COUNT = 60
+"""Words counted fewer times than this are not taken as English (see above)."""
 
 
 @cache

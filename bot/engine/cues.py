@@ -179,7 +179,8 @@ CHOICE_PAIRS = frozenset(
         ("which", "framework"), ("which", "frameworks"), ("which", "library"), ("which", "one"),
         ("what", "framework"), ("best", "framework"), ("which", "should"),
         ("build", "with"), ("people", "use"), ("ppl", "use"), ("folks", "use"), ("people", "using"),
-        ("everyone", "use"), ("everyone", "using"),
+        ("everyone", "use"), ("everyone", "using"), ("which", "stack"), ("what", "stack"),
+        ("standardize", "on"), ("standardise", "on"),
     }
 )  # fmt: skip
 """Adjacent words that ask to choose between the frameworks ("which framework would you pick…",

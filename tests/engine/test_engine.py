@@ -1518,3 +1518,15 @@ def test_trackers_still_get_the_visualization_entry_when_pricing_is_not_asked(en
 
 def test_basic_terms_are_declined_but_not_the_topics_built_on_them(engine):
     assert engine.ask("what is tensor parallelism in pytorch").key == "faq:distributed-training"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "our ios and android apps get on-device models next year, which stack should we build on?",
+        "new team, no habits yet. for our phone app, what would you standardize on?",
+    ],
+)
+def test_which_stack_or_standardize_on_asks_to_pick_a_framework(engine, question):
+    answer = engine.ask(question)
+    assert (answer.kind, answer.use_case) == ("verdict", "mobile")

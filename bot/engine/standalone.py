@@ -83,6 +83,8 @@ WHICH_FRAMEWORK_CONFIDENCE = 0.75
 UNCUED_COMPARISON_WORDS = 6
 """Two frameworks and an aspect with no comparison or choice cue stay a comparison only
 while fewer of the question's words than this are unexplained."""
+SURE_COMPARISON = 0.6
+"""A comparison asked outright at least this confident beats an FAQ entry on the same aspect."""
 VERDICT_SPARE_WORDS = 2
 """'Best pick for research?' (a verdict cue and a use case) stays a verdict with this many
 other words; each costs confidence. 'Which framework…' and a use case needs no such limit."""
@@ -328,11 +330,35 @@ class StandaloneReader:
                 why = "a framework named on its own"
                 return Reading("pros", BARE_NAME_CONFIDENCE, why, framework=only, expanded=True)
         faq = self.faq(shape, ranked, structured is not None)
+        if (
+            structured is not None
+            and faq is not None
+            and self._compares_on_its_aspect(shape, structured, faq)
+        ):
+            return structured
         if structured is not None and (faq is None or structured.confidence >= faq.confidence):
             return structured
         if faq is not None:
             return self._among_those_named(shape, faq, ranked[0])
         return Reading("none", 0.0, "nothing in the knowledge matches")
+
+    def _compares_on_its_aspect(self, shape: Shape, structured: Reading, faq: Reading) -> bool:
+        """Whether a comparison asked outright ("how do jax and pytorch compare for multi-node
+        training", "tf vs pt, which trains faster") wins over ``faq``, an entry on that same
+        aspect: the entry says how each framework does it, the comparison sets the named ones
+        side by side. Not when the question asks how to do something ("jax vs torch timing,
+        how do i measure it fairly"), and not for a comparison made unsure by many other words."""
+        entry = self.knowledge.faq.get(faq.id or "")
+        return (
+            entry is not None
+            and structured.kind == "compare"
+            and structured.aspect is not None
+            and structured.confidence >= SURE_COMPARISON
+            and shape.compare
+            and not shape.compare_by_or
+            and not shape.asks_how_to
+            and any(r.kind == "aspect" and r.id == structured.aspect for r in entry.related)
+        )
 
     def _among_those_named(self, shape: Shape, faq: Reading, top: Ranked) -> Reading:
         """A verdict over the frameworks named instead of ``faq`` when that is an entry on

@@ -1530,3 +1530,25 @@ def test_basic_terms_are_declined_but_not_the_topics_built_on_them(engine):
 def test_which_stack_or_standardize_on_asks_to_pick_a_framework(engine, question):
     answer = engine.ask(question)
     assert (answer.kind, answer.use_case) == ("verdict", "mobile")
+
+
+@pytest.mark.parametrize(
+    ("question", "aspect"),
+    [
+        (
+            "our lab keeps growing. how do jax and pytorch compare for training over many nodes?",
+            "distributed-training",
+        ),
+        ("tensorflow vs pytorch, which one runs training faster", "performance"),
+    ],
+)
+def test_a_comparison_asked_outright_beats_the_entry_on_its_aspect(engine, question, aspect):
+    # The distributed-training and performance entries say how each framework does it; the
+    # member asks to see the named ones side by side.
+    answer = engine.ask(question)
+    assert (answer.kind, answer.aspect) == ("compare", aspect)
+
+
+def test_a_how_to_with_two_frameworks_named_still_gets_the_entry(engine):
+    answer = engine.ask("jax vs torch matmul timings look off, how do i benchmark them fairly")
+    assert answer.key == "faq:performance"

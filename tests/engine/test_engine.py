@@ -1543,7 +1543,7 @@ def test_which_stack_or_standardize_on_asks_to_pick_a_framework(engine, question
     ],
 )
 def test_a_comparison_asked_outright_beats_the_entry_on_its_aspect(engine, question, aspect):
-    # The distributed-training and performance entries say how each framework does it; the
+    # The gpu-support and performance entries say how each framework does it; the
     # member asks to see the named ones side by side.
     answer = engine.ask(question)
     assert (answer.kind, answer.aspect) == ("compare", aspect)

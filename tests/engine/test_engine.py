@@ -1535,10 +1535,7 @@ def test_which_stack_or_standardize_on_asks_to_pick_a_framework(engine, question
 @pytest.mark.parametrize(
     ("question", "aspect"),
     [
-        (
-            "our lab keeps growing. how do jax and pytorch compare for training over many nodes?",
-            "distributed-training",
-        ),
+        ("gpu support in jax vs torch, any real difference on nvidia?", "hardware-support"),
         ("tensorflow vs pytorch, which one runs training faster", "performance"),
     ],
 )

@@ -15,7 +15,9 @@ through the same ones so that both sides meet in the same form:
    of answers: a correction must land on a word that means something here,
    or "hate" would become "have". Four-letter words are corrected only to
    framework names ("jaxx" → "jax"), and so are longer words one edit from a
-   four-letter one ("convs" is no "cons"). A word still unknown that starts with a
+   four-letter one ("convs" is no "cons"). An everyday English word is corrected
+   only to another form of itself ("reserve" → "reserves", never "cloned" →
+   "closed"; see :mod:`bot.engine.english`). A word still unknown that starts with a
    framework's name ("TFBertModel", "torchmetrics") is read as that name;
 3. rewrite phrases, longest first: a synonym variant becomes its canonical
    term ("deploying" → "deployment") and a framework alias becomes its id
@@ -48,9 +50,9 @@ MAX_IDENTIFIER = 48
 """Longer "words" are keyboard mash, not identifiers ("tftftftf…" names nothing)."""
 
 
-ENDINGS = frozenset("e s es ed d ing ly y ies ied ion ions ent ency ence ance ant ment ments ity".split()) | {
-    ""
-}
+ENDINGS = frozenset(
+    {"", *"e s es ed d ing ly y ies ied ion ions ent ency ence ance ant ment ments ity".split()}
+)
 """Endings that make another form of the same word: "reserve" and "reserves",
 "efficient" and "efficiency"."""
 AGENT_ENDING = "er"

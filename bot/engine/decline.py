@@ -61,8 +61,12 @@ class DeclineIndex:
         self._idf_memo: dict[str, float] = {}
         contents: list[list[frozenset[str]]] = []
         pairs: list[frozenset[tuple[str, str]]] = []
+        self._exact: dict[tuple[str, ...], Decline] = {}
         for topic in self.topics:
-            analysed = [expand(lexicon.analyse_known(text)) for text in (topic.topic, *topic.phrasings)]
+            plain = [lexicon.analyse_known(text) for text in (topic.topic, *topic.phrasings)]
+            for phrasing in plain:
+                self._exact.setdefault(phrasing, topic)
+            analysed = [expand(words) for words in plain]
             contents.append([p for p in map(faq_index.content, analysed) if p])
             pairs.append(frozenset().union(*map(faq_index.word_pairs, analysed)))
         self._pairs = tuple(pairs)
@@ -78,6 +82,10 @@ class DeclineIndex:
             tuple((p, faq_index.coverage_scale(sum(map(self.idf, p)))) for p in phrasings)
             for phrasings in contents
         )
+
+    def exact(self, words: Sequence[str]) -> Decline | None:
+        """The topic one of whose phrasings is exactly these analysed words, if any."""
+        return self._exact.get(tuple(words))
 
     def idf(self, word: str) -> float:
         """A word's weight among the FAQ entries and declined topics together: a word many

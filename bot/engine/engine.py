@@ -86,11 +86,11 @@ class Engine:
         self.lexicon = Lexicon.from_knowledge(knowledge, extra_text=sorted(ALL_CUES), english=english_words())
         self.entities = EntityTable.from_knowledge(knowledge, self.lexicon)
         self.faq_index = FaqIndex(list(knowledge.faq.values()), self.lexicon, self._features)
-        declines = DeclineIndex(
+        self.declines = DeclineIndex(
             list(knowledge.declines.values()), self.lexicon, self.faq_index, self._features
         )
         self._siblings = SiblingIndex(knowledge.faq.values(), knowledge.frameworks)
-        self.readings = StandaloneReader(knowledge, self.faq_index, declines, self._siblings)
+        self.readings = StandaloneReader(knowledge, self.faq_index, self.declines, self._siblings)
         self._finisher = Finisher(knowledge, self.readings.all_frameworks)
 
     @classmethod
@@ -139,11 +139,16 @@ class Engine:
             injected = Reading("none", 0.0, "gives the bot instructions (prompt injection)")
             return self._finisher.finish(query, injected, (), limits)
         ranked = self._rank(analysis.tokens, shape, MAX_SUGGESTIONS + 2)
+        exact = self.faq_index.exact(analysis.tokens)
+        declined = self.declines.exact(analysis.tokens) if exact is None else None
+        if declined is not None:  # a maintainer listed this very question as one not to answer
+            reason = f"one of the phrasings of the declined topic '{declined.id}'"
+            listed = Reading("none", 0.0, reason, declined=declined.id)
+            return self._finisher.finish(query, listed, ranked, limits)
         previous = None if shape.fresh_topic else self._usable_context(context, now)
 
         reading = None
         content = self._content(shape.leftover)
-        exact = self.faq_index.exact(analysis.tokens)
         # A follow-up's own words, less those that only say where a model came from
         # ("and if it was built in keras?"); only needed when there is a last answer.
         own = self._content(shape.origin_free_leftover()) if previous is not None else content

@@ -1549,3 +1549,12 @@ def test_a_comparison_asked_outright_beats_the_entry_on_its_aspect(engine, quest
 def test_a_how_to_with_two_frameworks_named_still_gets_the_entry(engine):
     answer = engine.ask("jax vs torch matmul timings look off, how do i benchmark them fairly")
     assert answer.key == "faq:performance"
+
+
+def test_a_declined_topic_s_own_phrasing_is_declined_even_as_a_follow_up(engine):
+    # "should" and "startup" would read as a verdict for production, alone or after a comparison;
+    # the maintainers listed this very question as one Versus does not answer.
+    phrasing = next(iter(engine.knowledge.declines["startup-business-advice"].phrasings))
+    assert engine.ask(phrasing).kind == "none"
+    assert engine.ask(phrasing).declined_topic == "startup-business-advice"
+    assert ask_turns(engine, "pytorch vs jax for multi-node training", phrasing).kind == "none"

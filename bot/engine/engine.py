@@ -235,7 +235,7 @@ class Engine:
             if sibling is not None:  # "can i run pytorch on a phone": tensorflow's own entry
                 why = "follow-up: the same question, answered for the other framework"
                 return Reading("faq", FOLLOW_UP_CONFIDENCE, why, id=sibling.id)
-            aspects = [r.id for r in entry.related if r.kind == "aspect"]
+            aspects = entry.aspects
             if len(aspects) == 1:
                 why = "follow-up: the last entry's aspect across frameworks"
                 frameworks = (*about, *others)

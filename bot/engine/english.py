@@ -26,9 +26,9 @@ MIN_COUNT = 60
 
 
 @cache
-def english_words(min_count: int = MIN_COUNT) -> frozenset[str]:
-    """Lower-case English words seen at least ``min_count`` times (loaded once per process;
+def english_words() -> frozenset[str]:
+    """Lower-case English words seen at least MIN_COUNT times (loaded once per process;
     the set is immutable)."""
     data = resources.files("spellchecker").joinpath("resources", "en.json.gz").read_bytes()
     counts: dict[str, int] = json.loads(gzip.decompress(data))
-    return frozenset(word for word, count in counts.items() if count >= min_count)
+    return frozenset(word for word, count in counts.items() if count >= MIN_COUNT)

@@ -153,7 +153,7 @@ class FaqIndex:
         )
         self._about = tuple(frozenset(e.frameworks) for e in self.entries)
         self._pairs = tuple(pairs)
-        self._aspects = tuple(frozenset(r.id for r in e.related if r.kind == "aspect") for e in self.entries)
+        self._aspects = tuple(frozenset(e.aspects) for e in self.entries)
 
     @staticmethod
     def coverage_scale(weight: float) -> float:

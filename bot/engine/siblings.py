@@ -26,16 +26,12 @@ class SiblingIndex:
         for entry in entries:
             if not entry.frameworks:
                 continue
-            for aspect in self._aspects(entry):
+            for aspect in entry.aspects:
                 by_aspect.setdefault(aspect, []).append(entry)
             for tag in self._topic_tags(entry):
                 by_tag.setdefault(tag, []).append(entry)
         self._by_aspect = {aspect: tuple(group) for aspect, group in by_aspect.items()}
         self._by_tag = {tag: tuple(group) for tag, group in by_tag.items()}
-
-    @staticmethod
-    def _aspects(entry: FaqEntry) -> list[str]:
-        return [related.id for related in entry.related if related.kind == "aspect"]
 
     def _topic_tags(self, entry: FaqEntry) -> frozenset[str]:
         return frozenset(entry.tags) - self._framework_ids
@@ -44,7 +40,7 @@ class SiblingIndex:
         self, entry: FaqEntry, frameworks: Sequence[str], not_about: Sequence[str]
     ) -> FaqEntry | None:
         """The entry that asks ``entry``'s question for ``frameworks`` (and none of ``not_about``)."""
-        aspects = self._aspects(entry)
+        aspects = entry.aspects
         if len(aspects) == 1:
             return self._first_fitting(self._by_aspect.get(aspects[0], ()), entry, frameworks, not_about)
         if aspects:

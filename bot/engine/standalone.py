@@ -357,7 +357,7 @@ class StandaloneReader:
             and shape.compare
             and not shape.compare_by_or
             and not shape.asks_how_to
-            and any(r.kind == "aspect" and r.id == structured.aspect for r in entry.related)
+            and structured.aspect in entry.aspects
         )
 
     def _among_those_named(self, shape: Shape, faq: Reading, top: Ranked) -> Reading:

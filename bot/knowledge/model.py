@@ -121,6 +121,11 @@ class FaqEntry:
     only_when: str | None = None
     """ONLY_WHEN_CHOOSING, or None: when the entry answers."""
 
+    @property
+    def aspects(self) -> tuple[str, ...]:
+        """The ids of the comparison aspects the entry relates to."""
+        return tuple(ref.id for ref in self.related if ref.kind == "aspect")
+
 
 @dataclass(frozen=True, slots=True)
 class Decline:

@@ -52,6 +52,9 @@ from bot.engine.cues import (
 )
 from bot.engine.entities import EntityTable, Mention
 
+LISTED_ASPECTS = 3
+"""See :attr:`Shape.lists_aspects`."""
+
 
 @dataclass(frozen=True, slots=True)
 class Shape:
@@ -164,6 +167,14 @@ class Shape:
         if at is None or not names:
             return None
         return min(names, key=lambda m: min(abs(m.start - at), abs(m.end - 1 - at))).id
+
+    @property
+    def lists_aspects(self) -> bool:
+        """Names LISTED_ASPECTS or more aspects, each once ("ease of use, speed, deployment"):
+        a list, which the whole comparison table answers. An aspect named again and again
+        ("node", "cluster", "scales") is the one asked about, whatever else is named."""
+        counts = Counter(m.id for m in self.mentions if m.kind == "aspect")
+        return len(counts) >= LISTED_ASPECTS and max(counts.values()) == 1
 
     @property
     def own_aspects(self) -> tuple[str, ...]:

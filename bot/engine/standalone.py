@@ -200,6 +200,9 @@ class StandaloneReader:
             picks_for_use_case = choosing and use_case is not None and not (aspects and side_by_side)
             if shape.aspects and self._uncued_comparison_is_a_guess(shape, content):
                 return None
+            if shape.lists_aspects and not picks_for_use_case:
+                why = f"two frameworks and a list of {len(shape.aspects)} aspects: the whole table"
+                return Reading("compare", 0.95, why, frameworks=frameworks)
             if shape.aspects and not picks_for_use_case:
                 return Reading(
                     "compare",

@@ -651,6 +651,19 @@ def test_the_aspect_named_most_often_is_the_one_compared(engine):
     assert engine.ask("pytorch vs tensorflow on gpus").aspect == "hardware-support"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "keras vs tensorflow side by side: ease of use, speed, deployment",
+        "pytorch vs jax on learning curve, raw speed and tpu support?",
+    ],
+)
+def test_a_comparison_on_a_list_of_aspects_is_the_whole_table(engine, question):
+    answer = engine.ask(question)
+    assert (answer.kind, answer.aspect) == ("compare", None)
+    assert len(answer.frameworks) == 2
+
+
 def test_follow_up_narrows_a_verdict_to_a_use_case(engine):
     answer = ask_turns(engine, "which should i pick for research", "what about production?")
     assert (answer.kind, answer.use_case) == ("verdict", "production")

@@ -150,6 +150,15 @@ HOW_TO = (
     ("how", "would", "i"), ("how", "do", "we"), ("how", "can", "we"),
 )  # fmt: skip
 """Ask how to do something ("how do i split the model across gpus"), not which is better."""
+FIGURE_WORDS = frozenset({"many", "much"})
+COMPARATIVES = frozenset(
+    {
+        "more", "less", "better", "worse", "faster", "slower", "harder", "easier", "simpler",
+        "steeper", "bigger", "smaller", "larger", "cheaper", "quicker", "higher", "lower",
+    }
+)  # fmt: skip
+"""'How many epochs', 'how much vram': a question for a figure (FIGURE_WORDS after "how"),
+unless a comparative follows ('how much harder is jax'), which asks how two compare."""
 INJECTION_MARKERS = (
     ("system", "override"), ("maintainer", "override"), ("admin", "override"), ("new", "instructions"),
     ("previous", "instructions"), ("prior", "instructions"), ("your", "instructions"),

@@ -16,12 +16,14 @@ from bot.engine.cues import (
     ADD_CUES,
     ANAPHORA,
     CHOICE_PAIRS,
+    COMPARATIVES,
     COMPARE_CUES,
     CONS_CUES,
     CONS_WORDS,
     DEFINITION_OPENERS,
     EXPAND_CUES,
     FAULT_PHRASES,
+    FIGURE_WORDS,
     FOLLOW_UP_OPENERS,
     FRAMEWORK_QUALIFIERS,
     FRAMEWORK_WORDS,
@@ -96,6 +98,8 @@ class Shape:
     """Says it starts something new: "unrelated, but…", "different question:" (see FRESH_TOPIC)."""
     asks_how_to: bool
     """Asks how to do something: "how do i…", "how can we…" (see HOW_TO)."""
+    asks_for_a_figure: bool
+    """Asks for a number: "how many epochs", "how much does it cost" (see FIGURE_WORDS)."""
     gives_orders: bool
     """Tries to instruct the bot: "ignore your instructions", "system override" (see INJECTION_MARKERS)."""
     one_to_another: bool
@@ -233,10 +237,19 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         adds=bool(token_set & ADD_CUES),
         fresh_topic=_has_any_run(words, FRESH_TOPIC, token_set),
         asks_how_to=_has_any_run(words, HOW_TO, token_set),
+        asks_for_a_figure=asks_for_a_figure(words),
         gives_orders=_has_any_run(words, INJECTION_MARKERS, token_set),
         one_to_another=_one_to_another(words, mentions),
         leftover=leftover,
         words_of_names=named,
+    )
+
+
+def asks_for_a_figure(words: Sequence[str]) -> bool:
+    """Whether "how many" or "how much" asks for a number: not "how much harder" (COMPARATIVES)."""
+    return any(
+        first == "how" and second in FIGURE_WORDS and third not in COMPARATIVES
+        for first, second, third in zip(words, words[1:], [*words[2:], ""], strict=False)
     )
 
 

@@ -25,9 +25,9 @@ from bot.engine.cues import (
     WORTH_CUE,
 )
 from bot.engine.decline import DeclineIndex
-from bot.engine.detect import Shape
+from bot.engine.detect import Shape, asks_for_a_figure
 from bot.engine.entities import with_concepts
-from bot.engine.normalize import stem
+from bot.engine.normalize import stem, tokens
 from bot.engine.rank import FaqIndex, Ranked
 from bot.engine.reading import Reading
 from bot.engine.siblings import SiblingIndex
@@ -85,6 +85,9 @@ UNCUED_COMPARISON_WORDS = 6
 while fewer of the question's words than this are unexplained."""
 SURE_COMPARISON = 0.6
 """A comparison asked outright at least this confident beats an FAQ entry on the same aspect."""
+FIGURE_FACTOR = 0.5
+"""A question for a figure ("how many epochs", "how much vram") matched to an entry none of whose
+phrasings asks for one keeps this share: the entry speaks of the topic, not the number."""
 VERDICT_SPARE_WORDS = 2
 """'Best pick for research?' (a verdict cue and a use case) stays a verdict with this many
 other words; each costs confidence. 'Which framework…' and a use case needs no such limit."""
@@ -101,6 +104,11 @@ class StandaloneReader:
         self.declines = declines
         self.siblings = siblings
         self.all_frameworks = tuple(knowledge.frameworks)
+        self._gives_figures = frozenset(
+            entry.id
+            for entry in knowledge.faq.values()
+            if any(asks_for_a_figure(tokens(text)) for text in (entry.question, *entry.alternates))
+        )
 
     def faq(self, shape: Shape, ranked: Sequence[Ranked], structured: bool) -> Reading | None:
         """The best-ranked FAQ entry as a reading; ``structured`` says the shape gave one too."""
@@ -146,6 +154,8 @@ class StandaloneReader:
             confidence *= OTHER_FRAMEWORK_FACTOR  # "is jax good for research": not TensorFlow's entry
         if top.entry.only_when == ONLY_WHEN_CHOOSING and not shape.asks_to_choose:
             confidence *= UNASKED_CHOICE_FACTOR  # "unet segmentation in pytorch": no pick asked for
+        if shape.asks_for_a_figure and top.entry.id not in self._gives_figures:
+            confidence *= FIGURE_FACTOR
         named = (shape.tokens[i] for m in shape.mentions for i in range(m.start, m.end))
         unknown = self.faq_index.unknown_share(shape.tokens, known=named)
         confidence *= max(0.0, 1.0 - UNKNOWN_SHARE_PENALTY * max(0.0, unknown - UNKNOWN_SHARE_FREE))

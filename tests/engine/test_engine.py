@@ -5,6 +5,7 @@ import json
 import pytest
 
 from bot.engine import KINDS, Context, Engine, KnowledgeLoadError, Thresholds
+from bot.engine.detect import asks_for_a_figure
 from bot.limits import MESSAGE_CONTENT
 from tests.conftest import ANSWER_KEYS
 
@@ -441,6 +442,32 @@ def test_good_and_bad_points_are_pros_and_cons(engine, phrase, term):
 )
 def test_near_misses_found_by_hand_are_declined(engine, question):
     assert engine.ask(question).kind == "none"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how much vram does a 7b model need for fp16 inference",
+        "how many gpus do i need to pretrain a 1b llm in jax",
+    ],
+)
+def test_a_question_for_a_figure_is_not_answered_by_an_entry_on_its_topic(engine, question):
+    # The entries on mixed precision and LLM training speak of the topic, not the number.
+    assert engine.ask(question).kind == "none"
+
+
+@pytest.mark.parametrize(
+    ("words", "asks"),
+    [
+        ("how many epochs for resnet", True),
+        ("what does it cost, how much", True),
+        ("how much harder is jax to learn", False),
+        ("how much faster is jax", False),
+        ("many thanks, how do i save a model", False),
+    ],
+)
+def test_how_many_and_how_much_ask_for_a_figure_unless_a_comparative_follows(words, asks):
+    assert asks_for_a_figure(words.split()) is asks
 
 
 def test_a_cv_you_put_things_on_is_a_job_application_not_computer_vision(engine):

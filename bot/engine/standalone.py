@@ -88,6 +88,8 @@ SURE_COMPARISON = 0.6
 FIGURE_FACTOR = 0.5
 """A question for a figure ("how many epochs", "how much vram") matched to an entry none of whose
 phrasings asks for one keeps this share: the entry speaks of the topic, not the number."""
+TOPIC_PICK_CONFIDENCE = 0.45
+"""See :meth:`StandaloneReader._picks_within_its_topic`."""
 VERDICT_SPARE_WORDS = 2
 """'Best pick for research?' (a verdict cue and a use case) stays a verdict with this many
 other words; each costs confidence. 'Which framework…' and a use case needs no such limit."""
@@ -349,6 +351,12 @@ class StandaloneReader:
             and self._compares_on_its_aspect(shape, structured, faq)
         ):
             return structured
+        if (
+            structured is not None
+            and faq is not None
+            and self._picks_within_its_topic(shape, structured, faq, ranked)
+        ):
+            return faq
         if structured is not None and (faq is None or structured.confidence >= faq.confidence):
             return structured
         if faq is not None:
@@ -372,6 +380,23 @@ class StandaloneReader:
             and not shape.asks_how_to
             and structured.aspect in entry.aspects
         )
+
+    def _picks_within_its_topic(
+        self, shape: Shape, structured: Reading, faq: Reading, ranked: Sequence[Ranked]
+    ) -> bool:
+        """Whether ``faq``, an entry on picking a framework (``only_when: choosing``), beats
+        ``structured``, the bare verdict over all frameworks: "which framework do people
+        choose for nlp" names a topic ("nlp") the entry answers for and the verdict would
+        ignore. Only when the question names no framework, the entry matched words of its
+        own beyond the cues and names, and it is sure enough to answer on its own."""
+        entry = self.knowledge.faq.get(faq.id or "")
+        if entry is None or entry.only_when != ONLY_WHEN_CHOOSING or structured.kind != "verdict":
+            return False
+        if shape.frameworks or not ranked or ranked[0].entry.id != entry.id:
+            return False
+        topic = {w for w in ranked[0].named if not w.startswith("@")} - NOT_EVIDENCE
+        topic -= {stem(w) for w in shape.words_of_names}
+        return bool(topic) and faq.confidence >= TOPIC_PICK_CONFIDENCE
 
     def _among_those_named(self, shape: Shape, faq: Reading, top: Ranked) -> Reading:
         """A verdict over the frameworks named instead of ``faq`` when that is an entry on

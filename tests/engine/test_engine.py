@@ -691,6 +691,15 @@ def test_a_comparison_on_a_list_of_aspects_is_the_whole_table(engine, question):
     assert len(answer.frameworks) == 2
 
 
+def test_which_framework_for_a_topic_is_the_entry_on_that_topic_not_the_bare_verdict(engine):
+    # "research" names a use case, but "nlp" is the topic the by-domain entry answers for.
+    answer = engine.ask(
+        "my phd is on nlp research, which framework do people mostly choose for nlp these days"
+    )
+    assert (answer.kind, answer.id) == ("faq", "framework-by-domain")
+    assert engine.ask("which framework should i learn for research").kind == "verdict"
+
+
 def test_follow_up_narrows_a_verdict_to_a_use_case(engine):
     answer = ask_turns(engine, "which should i pick for research", "what about production?")
     assert (answer.kind, answer.use_case) == ("verdict", "production")

@@ -159,6 +159,11 @@ COMPARATIVES = frozenset(
 )  # fmt: skip
 """'How many epochs', 'how much vram': a question for a figure (FIGURE_WORDS after "how"),
 unless a comparative follows ('how much harder is jax'), which asks how two compare."""
+WHICH_REACH = 3
+"""How far after "which" a comparative may come to weigh a property ("which one is easier")."""
+CHOICE_NOUNS = frozenset({"choice", "option", "pick", "bet", "overall", "framework", "one"})
+"""After "better", words that keep it a pick ("which is the better choice") rather than a
+property ("which has better bindings")."""
 INJECTION_MARKERS = (
     ("system", "override"), ("maintainer", "override"), ("admin", "override"), ("new", "instructions"),
     ("previous", "instructions"), ("prior", "instructions"), ("your", "instructions"),

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from bot.engine.cues import (
     ADD_CUES,
     ANAPHORA,
+    CHOICE_NOUNS,
     CHOICE_PAIRS,
     COMPARATIVES,
     COMPARE_CUES,
@@ -51,8 +52,10 @@ from bot.engine.cues import (
     USAGE_VERBS,
     VERDICT_CUES,
     WHICH_ONE,
+    WHICH_REACH,
 )
 from bot.engine.entities import EntityTable, Mention
+from bot.engine.normalize import STOPWORDS
 
 LISTED_ASPECTS = 3
 """See :attr:`Shape.lists_aspects`."""
@@ -98,6 +101,9 @@ class Shape:
     """Says it starts something new: "unrelated, but…", "different question:" (see FRESH_TOPIC)."""
     asks_how_to: bool
     """Asks how to do something: "how do i…", "how can we…" (see HOW_TO)."""
+    weighs_a_property: bool
+    """Asks which one is more of something: "which is easier", "which has better bindings"
+    (see _weighs_a_property); "which is better" alone asks for a pick."""
     asks_for_a_figure: bool
     """Asks for a number: "how many epochs", "how much does it cost" (see FIGURE_WORDS)."""
     gives_orders: bool
@@ -237,12 +243,29 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         adds=bool(token_set & ADD_CUES),
         fresh_topic=_has_any_run(words, FRESH_TOPIC, token_set),
         asks_how_to=_has_any_run(words, HOW_TO, token_set),
+        weighs_a_property=_weighs_a_property(words),
         asks_for_a_figure=asks_for_a_figure(words),
         gives_orders=_has_any_run(words, INJECTION_MARKERS, token_set),
         one_to_another=_one_to_another(words, mentions),
         leftover=leftover,
         words_of_names=named,
     )
+
+
+def _weighs_a_property(words: Sequence[str]) -> bool:
+    """ "Which" and, within WHICH_REACH words, a comparative other than "better" ("which one
+    is easier", "which scales nicer"… see COMPARATIVES), or "better" before a word that is
+    not a pick ("which has better bindings", not "which is the better choice")."""
+    for at, word in enumerate(words):
+        if word != "which":
+            continue
+        for i in range(at + 1, min(len(words), at + 1 + WHICH_REACH)):
+            if words[i] == "better":
+                after = words[i + 1] if i + 1 < len(words) else ""
+                return bool(after) and after not in CHOICE_NOUNS and after not in STOPWORDS
+            if words[i] in COMPARATIVES:
+                return True
+    return False
 
 
 def asks_for_a_figure(words: Sequence[str]) -> bool:

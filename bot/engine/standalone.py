@@ -208,7 +208,7 @@ class StandaloneReader:
             # does "X or Y for a startup shipping models", whatever aspect it also names,
             # unless a "vs" asks for the two side by side.
             choosing = shape.verdict or shape.compare_by_or
-            side_by_side = shape.compare and not shape.compare_by_or
+            side_by_side = (shape.compare and not shape.compare_by_or) or shape.weighs_a_property
             picks_for_use_case = choosing and use_case is not None and not (aspects and side_by_side)
             if shape.aspects and self._uncued_comparison_is_a_guess(shape, content):
                 return None

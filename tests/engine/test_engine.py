@@ -700,6 +700,24 @@ def test_which_framework_for_a_topic_is_the_entry_on_that_topic_not_the_bare_ver
     assert engine.ask("which framework should i learn for research").kind == "verdict"
 
 
+@pytest.mark.parametrize(
+    ("question", "aspect"),
+    [
+        ("tf or torch for our enterprise backend, which has better c++ bindings", "language-bindings"),
+        ("jax or pytorch for research, which one is easier to learn", "learning-curve"),
+    ],
+)
+def test_which_is_more_of_something_compares_the_two_on_it(engine, question, aspect):
+    # A use case alone would make these a pick; the property asked about makes them a comparison.
+    answer = engine.ask(question)
+    assert (answer.kind, answer.aspect) == ("compare", aspect)
+
+
+def test_which_is_the_better_choice_is_still_a_pick(engine):
+    assert engine.ask("tf or torch for our enterprise backend, which is the better choice").kind == "verdict"
+    assert engine.ask("jax or pytorch for research, which is better").kind == "verdict"
+
+
 def test_follow_up_narrows_a_verdict_to_a_use_case(engine):
     answer = ask_turns(engine, "which should i pick for research", "what about production?")
     assert (answer.kind, answer.use_case) == ("verdict", "production")

@@ -223,6 +223,8 @@ class StandaloneReader:
                     frameworks=frameworks,
                     aspect=shape.aspects[0],
                 )
+            if use_case is not None and not (shape.compare or shape.verdict):
+                return None  # "in torch i used hooks, how do i do it in jax for my paper": no pick asked
             if use_case is not None:
                 return self.verdict(frameworks, use_case, 0.93, "two frameworks and a use case")
             if shape.pros != shape.cons and not shape.compare:

@@ -718,6 +718,16 @@ def test_which_is_the_better_choice_is_still_a_pick(engine):
     assert engine.ask("jax or pytorch for research, which is better").kind == "verdict"
 
 
+def test_two_frameworks_and_a_use_case_are_no_pick_without_a_choice_cue(engine):
+    # Research is the setting, not the question: nothing asks which framework to pick.
+    question = (
+        "for my research paper i used backward hooks in torch to get per-sample gradients. "
+        "what is the clean way to get them in jax"
+    )
+    assert engine.ask(question).kind != "verdict"
+    assert engine.ask("tf or pytorch for my research?").kind == "verdict"
+
+
 def test_follow_up_narrows_a_verdict_to_a_use_case(engine):
     answer = ask_turns(engine, "which should i pick for research", "what about production?")
     assert (answer.kind, answer.use_case) == ("verdict", "production")

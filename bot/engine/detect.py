@@ -53,6 +53,7 @@ from bot.engine.cues import (
     VERDICT_CUES,
     WHICH_ONE,
     WHICH_REACH,
+    WORTH_CUE,
 )
 from bot.engine.entities import EntityTable, Mention
 from bot.engine.normalize import STOPWORDS
@@ -177,6 +178,12 @@ class Shape:
         if at is None or not names:
             return None
         return min(names, key=lambda m: min(abs(m.start - at), abs(m.end - 1 - at))).id
+
+    @property
+    def asks_only_if_worth(self) -> bool:
+        """Its only verdict cue is "worth" ("is moving to torch worth the cost"): it asks
+        whether, not which."""
+        return VERDICT_CUES.intersection(self.tokens) == {WORTH_CUE}
 
     @property
     def lists_aspects(self) -> bool:

@@ -90,6 +90,8 @@ FIGURE_FACTOR = 0.5
 phrasings asks for one keeps this share: the entry speaks of the topic, not the number."""
 TOPIC_PICK_CONFIDENCE = 0.45
 """See :meth:`StandaloneReader._picks_within_its_topic`."""
+WORTH_ONLY_CONFIDENCE = 0.6
+"""Two frameworks whose only verdict cue is "worth": less sure a verdict than 'which'."""
 VERDICT_SPARE_WORDS = 2
 """'Best pick for research?' (a verdict cue and a use case) stays a verdict with this many
 other words; each costs confidence. 'Which framework…' and a use case needs no such limit."""
@@ -234,6 +236,10 @@ class StandaloneReader:
                 named = shape.framework_nearest(PROS_CUES if shape.pros else CONS_CUES)
                 return Reading(kind, POINTS_AMONG_TWO_CONFIDENCE, f"'{kind}' next to one of two frameworks",
                                framework=named)  # fmt: skip
+            if shape.asks_only_if_worth:
+                # "been on tf for years, worth learning pytorch too?" asks whether to switch,
+                # which an FAQ entry answers; the verdict is the fallback.
+                return self.verdict(frameworks, None, WORTH_ONLY_CONFIDENCE, "two frameworks and 'worth'")
             if shape.verdict:
                 return self.verdict(frameworks, None, 0.92, "two frameworks and 'which/should/better'")
             if shape.compare:

@@ -728,6 +728,11 @@ def test_two_frameworks_and_a_use_case_are_no_pick_without_a_choice_cue(engine):
     assert engine.ask("tf or pytorch for my research?").kind == "verdict"
 
 
+def test_is_moving_to_another_framework_worth_it_is_the_switching_entry(engine):
+    answer = engine.ask("we have a big tensorflow codebase, is rewriting it all in pytorch worth the cost?")
+    assert (answer.kind, answer.id) == ("faq", "switching-frameworks")
+
+
 def test_follow_up_narrows_a_verdict_to_a_use_case(engine):
     answer = ask_turns(engine, "which should i pick for research", "what about production?")
     assert (answer.kind, answer.use_case) == ("verdict", "production")

@@ -260,9 +260,9 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
 
 
 def _weighs_a_property(words: Sequence[str]) -> bool:
-    """ "Which" and, within WHICH_REACH words, a comparative other than "better" ("which one
-    is easier", "which scales nicer"… see COMPARATIVES), or "better" before a word that is
-    not a pick ("which has better bindings", not "which is the better choice")."""
+    """Whether "which" is followed, within WHICH_REACH words, by a comparative other than
+    "better" ("which one is easier", see COMPARATIVES), or by "better" before a word that
+    is not a pick ("which has better bindings", not "which is the better choice")."""
     for at, word in enumerate(words):
         if word != "which":
             continue

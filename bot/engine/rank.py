@@ -21,7 +21,7 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from bot.engine.cues import GENERIC_WORDS, VAGUE_WORDS
+from bot.engine.cues import ALL_CUES, GENERIC_WORDS, VAGUE_WORDS
 from bot.engine.lexicon import Lexicon
 from bot.engine.normalize import STOPWORDS, stem
 from bot.knowledge import FaqEntry
@@ -60,6 +60,10 @@ GENERIC_ERRORS = frozenset(
 )
 """Python's own exception names and the words around them in a pasted error: they say
 that something failed, not what. (A library's own, like "unpicklingerror", do say what.)"""
+
+NOT_EVIDENCE = frozenset(stem(w) for w in ALL_CUES | GENERIC_WORDS)
+"""Matched words (stemmed, as in :attr:`Ranked.matched`) that say nothing about which FAQ
+entry is meant: cues ("vs", "downsides") and generic words."""
 
 ScaledPhrasing = tuple[frozenset[str], float]
 """A phrasing's content words and its coverage scale (see FaqIndex.coverage_scale)."""

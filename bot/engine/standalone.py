@@ -2,9 +2,10 @@
 
 The shape decides most answers: two frameworks and "vs" is a comparison, one
 framework and "downsides" is cons, "which should I pick" is a verdict. FAQ
-entries are ranked alongside, and the more confident reading wins; an FAQ
-reading's confidence is its score, scaled by its lead over the runner-up and
-discounted where the match is weak evidence.
+entries are ranked alongside, and the more confident reading wins (with the two
+exceptions in ``precedence.py``); an FAQ reading's confidence is its score,
+scaled by its lead over the runner-up and discounted where the match is weak
+evidence.
 """
 
 from __future__ import annotations
@@ -14,10 +15,8 @@ from dataclasses import replace
 from typing import Literal
 
 from bot.engine.cues import (
-    ALL_CUES,
     CONS_CUES,
     FAULT_PHRASES,
-    GENERIC_WORDS,
     PITCH_PHRASES,
     PRAISE_PHRASES,
     PROS_CUES,
@@ -28,7 +27,8 @@ from bot.engine.decline import DeclineIndex
 from bot.engine.detect import Shape, asks_for_a_figure
 from bot.engine.entities import with_concepts
 from bot.engine.normalize import stem, tokens
-from bot.engine.rank import FaqIndex, Ranked
+from bot.engine.precedence import shape_answers
+from bot.engine.rank import NOT_EVIDENCE, FaqIndex, Ranked
 from bot.engine.reading import Reading
 from bot.engine.siblings import SiblingIndex
 from bot.knowledge import FaqEntry, KnowledgeBase
@@ -45,8 +45,6 @@ PHRASE_WORDS = frozenset(
 """The words of "what's wrong with tensorflow", "is jax any good" and "sell me keras" that are no
 content of their own."""
 NAMES_ONLY_FACTOR = 0.5
-NOT_EVIDENCE = frozenset(stem(w) for w in ALL_CUES | GENERIC_WORDS)
-"""Matched words that say nothing about which FAQ entry is meant (stemmed, as matched)."""
 UNEXPLAINED_WORD_PENALTY = 0.05
 MAX_UNEXPLAINED_PENALTY = 0.3
 NARROWER_FACTOR = 0.7
@@ -83,13 +81,9 @@ WHICH_FRAMEWORK_CONFIDENCE = 0.75
 UNCUED_COMPARISON_WORDS = 6
 """Two frameworks and an aspect with no comparison or choice cue stay a comparison only
 while fewer of the question's words than this are unexplained."""
-SURE_COMPARISON = 0.6
-"""A comparison asked outright at least this confident beats an FAQ entry on the same aspect."""
 FIGURE_FACTOR = 0.5
 """A question for a figure ("how many epochs", "how much vram") matched to an entry none of whose
 phrasings asks for one keeps this share: the entry speaks of the topic, not the number."""
-TOPIC_PICK_CONFIDENCE = 0.45
-"""See :meth:`StandaloneReader._picks_within_its_topic`."""
 WORTH_ONLY_CONFIDENCE = 0.6
 """Two frameworks whose only verdict cue is "worth": less sure a verdict than 'which'."""
 VERDICT_SPARE_WORDS = 2
@@ -353,58 +347,20 @@ class StandaloneReader:
                 why = "a framework named on its own"
                 return Reading("pros", BARE_NAME_CONFIDENCE, why, framework=only, expanded=True)
         faq = self.faq(shape, ranked, structured is not None)
-        if (
-            structured is not None
-            and faq is not None
-            and self._compares_on_its_aspect(shape, structured, faq)
-        ):
-            return structured
-        if (
-            structured is not None
-            and faq is not None
-            and self._picks_within_its_topic(shape, structured, faq, ranked)
-        ):
-            return faq
-        if structured is not None and (faq is None or structured.confidence >= faq.confidence):
+        if structured is not None and (faq is None or self._shape_answers(shape, structured, faq, ranked)):
             return structured
         if faq is not None:
             return self._among_those_named(shape, faq, ranked[0])
         return Reading("none", 0.0, "nothing in the knowledge matches")
 
-    def _compares_on_its_aspect(self, shape: Shape, structured: Reading, faq: Reading) -> bool:
-        """Whether a comparison asked outright ("how do jax and pytorch compare for multi-node
-        training", "tf vs pt, which trains faster") wins over ``faq``, an entry on that same
-        aspect: the entry says how each framework does it, the comparison sets the named ones
-        side by side. Not when the question asks how to do something ("jax vs torch timing,
-        how do i measure it fairly"), and not for a comparison made unsure by many other words."""
-        entry = self.knowledge.faq.get(faq.id or "")
-        return (
-            entry is not None
-            and structured.kind == "compare"
-            and structured.aspect is not None
-            and structured.confidence >= SURE_COMPARISON
-            and shape.compare
-            and not shape.compare_by_or
-            and not shape.asks_how_to
-            and structured.aspect in entry.aspects
-        )
-
-    def _picks_within_its_topic(
+    def _shape_answers(
         self, shape: Shape, structured: Reading, faq: Reading, ranked: Sequence[Ranked]
     ) -> bool:
-        """Whether ``faq``, an entry on picking a framework (``only_when: choosing``), beats
-        ``structured``, the bare verdict over all frameworks: "which framework do people
-        choose for nlp" names a topic ("nlp") the entry answers for and the verdict would
-        ignore. Only when the question names no framework, the entry matched words of its
-        own beyond the cues and names, and it is sure enough to answer on its own."""
+        """Whether the shape's reading answers rather than ``faq`` (see precedence.py)."""
         entry = self.knowledge.faq.get(faq.id or "")
-        if entry is None or entry.only_when != ONLY_WHEN_CHOOSING or structured.kind != "verdict":
-            return False
-        if shape.frameworks or not ranked or ranked[0].entry.id != entry.id:
-            return False
-        topic = {w for w in ranked[0].named if not w.startswith("@")} - NOT_EVIDENCE
-        topic -= {stem(w) for w in shape.words_of_names}
-        return bool(topic) and faq.confidence >= TOPIC_PICK_CONFIDENCE
+        if entry is None:
+            return structured.confidence >= faq.confidence
+        return shape_answers(shape, structured, faq, entry, ranked[0])
 
     def _among_those_named(self, shape: Shape, faq: Reading, top: Ranked) -> Reading:
         """A verdict over the frameworks named instead of ``faq`` when that is an entry on

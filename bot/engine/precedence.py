@@ -1,0 +1,65 @@
+"""Which reading answers when a question's shape and its best FAQ entry both read it.
+
+Mostly the more confident one. Two rules come first, because confidence alone gets
+them wrong:
+
+- a comparison asked outright on an aspect ("tf vs pt, which trains faster") beats
+  the FAQ entry on that aspect: the entry says how each framework does it, the
+  comparison sets the named ones side by side;
+- an entry on picking a framework (``only_when: choosing``) that the question
+  matches by a topic of its own ("which framework do people choose for nlp") beats
+  the bare verdict over all frameworks, which would ignore the topic.
+"""
+
+from __future__ import annotations
+
+from bot.engine.detect import Shape
+from bot.engine.normalize import stem
+from bot.engine.rank import NOT_EVIDENCE, Ranked
+from bot.engine.reading import Reading
+from bot.knowledge import FaqEntry
+from bot.knowledge.model import ONLY_WHEN_CHOOSING
+
+SURE_COMPARISON = 0.6
+"""A comparison asked outright at least this confident beats an FAQ entry on the same aspect."""
+TOPIC_PICK_CONFIDENCE = 0.45
+"""An entry on picking by topic must be at least this confident to beat the bare verdict."""
+
+
+def shape_answers(shape: Shape, structured: Reading, faq: Reading, entry: FaqEntry, top: Ranked) -> bool:
+    """Whether ``structured`` (the shape's reading) answers rather than ``faq``, the reading of
+    ``entry``; ``top`` is the best-ranked entry (``entry`` itself unless it gave way to a sibling)."""
+    if _compares_on_its_aspect(shape, structured, entry):
+        return True
+    if _picks_within_its_topic(shape, structured, faq, entry, top):
+        return False
+    return structured.confidence >= faq.confidence
+
+
+def _compares_on_its_aspect(shape: Shape, structured: Reading, entry: FaqEntry) -> bool:
+    """A comparison on one of ``entry``'s aspects, asked with "vs" or "compare". Not when the
+    question asks how to do something ("jax vs torch timing, how do i measure it fairly"), and
+    not for a comparison made unsure by many other words."""
+    return (
+        structured.kind == "compare"
+        and structured.aspect is not None
+        and structured.confidence >= SURE_COMPARISON
+        and shape.compare
+        and not shape.compare_by_or
+        and not shape.asks_how_to
+        and structured.aspect in entry.aspects
+    )
+
+
+def _picks_within_its_topic(
+    shape: Shape, structured: Reading, faq: Reading, entry: FaqEntry, top: Ranked
+) -> bool:
+    """A verdict over all frameworks against an entry on picking one, which the question
+    names no framework for and matched by words of its own beyond the cues and names."""
+    if entry.only_when != ONLY_WHEN_CHOOSING or structured.kind != "verdict" or shape.frameworks:
+        return False
+    if top.entry.id != entry.id:
+        return False
+    topic = {w for w in top.named if not w.startswith("@")} - NOT_EVIDENCE
+    topic -= {stem(w) for w in shape.words_of_names}
+    return bool(topic) and faq.confidence >= TOPIC_PICK_CONFIDENCE

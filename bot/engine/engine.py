@@ -40,6 +40,7 @@ from bot.engine.followup import (
 from bot.engine.lexicon import Lexicon
 from bot.engine.rank import FaqIndex, Ranked
 from bot.engine.reading import Reading
+from bot.engine.semantic import PhrasingVectors, shipped_embedding
 from bot.engine.siblings import SiblingIndex
 from bot.engine.standalone import StandaloneReader
 from bot.knowledge import FaqEntry, Issue, KnowledgeBase, load_knowledge
@@ -90,7 +91,12 @@ class Engine:
             list(knowledge.declines.values()), self.lexicon, self.faq_index, self._features
         )
         self._siblings = SiblingIndex(knowledge.faq.values(), knowledge.frameworks)
-        self.readings = StandaloneReader(knowledge, self.faq_index, self.declines, self._siblings)
+        self.meanings = PhrasingVectors(
+            shipped_embedding(), [(entry.question, *entry.alternates) for entry in self.faq_index.entries]
+        )
+        self.readings = StandaloneReader(
+            knowledge, self.faq_index, self.declines, self._siblings, self.meanings
+        )
         self._finisher = Finisher(knowledge, self.readings.all_frameworks)
 
     @classmethod
@@ -158,9 +164,9 @@ class Engine:
             if reading is None and previous.kind == "faq" and says_it_follows_up(shape):
                 reading = self._faq_follow_up(analysis.tokens, shape, own, previous, about)
             if reading is not None:
-                reading = self._unless_it_stands_alone(reading, shape, content, ranked, exact)
+                reading = self._unless_it_stands_alone(reading, shape, content, ranked, exact, asked)
         if reading is None:
-            reading = self.readings.read(shape, content, ranked, exact)
+            reading = self.readings.read(shape, content, ranked, exact, asked)
         return self._finisher.finish(query, reading, ranked, limits)
 
     def _unless_it_stands_alone(
@@ -170,6 +176,7 @@ class Engine:
         content: frozenset[str],
         ranked: Sequence[Ranked],
         exact: FaqEntry | None,
+        question: str,
     ) -> Reading:
         """The follow-up ``reading``, or the question read on its own if that fits better.
 
@@ -182,7 +189,7 @@ class Engine:
         names_only = bool(shape.frameworks) and not says_it_follows_up(shape) and not asks_something(shape)
         if not names_only and not content:
             return reading
-        alone = self.readings.read(shape, content, ranked, exact)
+        alone = self.readings.read(shape, content, ranked, exact, question)
         lead = 0.0 if names_only else ALONE_LEAD
         if alone.kind != "none" and alone.confidence >= reading.confidence + lead:
             return alone

@@ -30,6 +30,7 @@ from bot.engine.normalize import stem, tokens
 from bot.engine.precedence import shape_answers
 from bot.engine.rank import NOT_EVIDENCE, FaqIndex, Ranked
 from bot.engine.reading import Reading
+from bot.engine.semantic import PhrasingVectors
 from bot.engine.siblings import SiblingIndex
 from bot.knowledge import FaqEntry, KnowledgeBase
 from bot.knowledge.model import ONLY_WHEN_CHOOSING
@@ -86,6 +87,19 @@ FIGURE_FACTOR = 0.5
 phrasings asks for one keeps this share: the entry speaks of the topic, not the number."""
 WORTH_ONLY_CONFIDENCE = 0.6
 """Two frameworks whose only verdict cue is "worth": less sure a verdict than 'which'."""
+MEANING_AGREES = 0.65
+MEANING_FLOOR = 0.15
+MEANING_CONFIDENCE = 0.5
+"""Word overlap misses a question worded unlike every phrasing of its entry: "rip tensorflow?
+is google even still working on it" shares only "google" and "tensorflow" with the status
+entry, and "rip" and "working" weigh as words the knowledge never uses. When the best-ranked
+entry is also, of those ranked, the closest to the question in meaning
+(:mod:`bot.engine.semantic`), at a similarity of at least MEANING_AGREES, an FAQ reading at
+MEANING_FLOOR or more is raised to MEANING_CONFIDENCE (times the factors above for what the
+question asks beyond its words): answered, with "did you mean" suggestions at the default
+thresholds. The agreement of two unlike measures is the evidence; the nearest entry in meaning
+alone declines too few off-topic questions. A question whose shape gives its own reading
+(frameworks and a cue) is left to that reading and its precedence."""
 VERDICT_SPARE_WORDS = 2
 """'Best pick for research?' (a verdict cue and a use case) stays a verdict with this many
 other words; each costs confidence. 'Which framework…' and a use case needs no such limit."""
@@ -95,9 +109,16 @@ class StandaloneReader:
     """Readings of a question that does not lean on the previous turn, for one knowledge base."""
 
     def __init__(
-        self, knowledge: KnowledgeBase, faq_index: FaqIndex, declines: DeclineIndex, siblings: SiblingIndex
+        self,
+        knowledge: KnowledgeBase,
+        faq_index: FaqIndex,
+        declines: DeclineIndex,
+        siblings: SiblingIndex,
+        meanings: PhrasingVectors,
     ) -> None:
         self.knowledge = knowledge
+        self.meanings = meanings
+        self._position = {entry.id: index for index, entry in enumerate(faq_index.entries)}
         self.faq_index = faq_index
         self.declines = declines
         self.siblings = siblings
@@ -108,7 +129,9 @@ class StandaloneReader:
             if any(asks_for_a_figure(tokens(text)) for text in (entry.question, *entry.alternates))
         )
 
-    def faq(self, shape: Shape, ranked: Sequence[Ranked], structured: bool) -> Reading | None:
+    def faq(
+        self, shape: Shape, ranked: Sequence[Ranked], structured: bool, question: str = ""
+    ) -> Reading | None:
         """The best-ranked FAQ entry as a reading; ``structured`` says the shape gave one too."""
         if not ranked:
             return None
@@ -116,7 +139,8 @@ class StandaloneReader:
         top = ranked[0]
         runner_up = ranked[1].score if len(ranked) > 1 else 0.0
         margin = top.score - runner_up
-        confidence = min(1.0, max(0.0, top.score * (MARGIN_BASE + MARGIN_GAIN * min(margin, MARGIN_CAP))))
+        matched = min(1.0, max(0.0, top.score * (MARGIN_BASE + MARGIN_GAIN * min(margin, MARGIN_CAP))))
+        factor = 1.0  # for what the question asks beyond its words, as the entry answers it
         mentioned = {shape.tokens[i] for m in shape.mentions for i in range(m.start, m.end)}
         evidence = {w for w in top.matched if not w.startswith("@")}
         evidence -= NOT_EVIDENCE
@@ -134,7 +158,7 @@ class StandaloneReader:
             # on cue words alone is no evidence for one entry over another:
             # those names already shaped the structured reading. Nor is a match on
             # one framework's name and a cue ("compare tensorflow") when no reading is.
-            confidence *= NAMES_ONLY_FACTOR
+            factor *= NAMES_ONLY_FACTOR
         # "Which framework…" without a name asks about all of them.
         asked_about = shape.frameworks or (self.all_frameworks if shape.asks_which_framework else ())
         if (
@@ -143,27 +167,44 @@ class StandaloneReader:
             and not set(asked_about) <= set(top.entry.frameworks)
             and top.phrasing_coverage < WHOLE_PHRASING
         ):
-            confidence *= NARROWER_FACTOR  # the question is about more frameworks than the entry
+            factor *= NARROWER_FACTOR  # the question is about more frameworks than the entry
         if (
             shape.frameworks
             and top.entry.frameworks
             and not set(shape.frameworks) & set(top.entry.frameworks)
         ):
-            confidence *= OTHER_FRAMEWORK_FACTOR  # "is jax good for research": not TensorFlow's entry
+            factor *= OTHER_FRAMEWORK_FACTOR  # "is jax good for research": not TensorFlow's entry
         if top.entry.only_when == ONLY_WHEN_CHOOSING and not shape.asks_to_choose:
-            confidence *= UNASKED_CHOICE_FACTOR  # "unet segmentation in pytorch": no pick asked for
+            factor *= UNASKED_CHOICE_FACTOR  # "unet segmentation in pytorch": no pick asked for
         if shape.asks_for_a_figure and top.entry.id not in self._gives_figures:
-            confidence *= FIGURE_FACTOR
+            factor *= FIGURE_FACTOR
         named = (shape.tokens[i] for m in shape.mentions for i in range(m.start, m.end))
         unknown = self.faq_index.unknown_share(shape.tokens, known=named)
-        confidence *= max(0.0, 1.0 - UNKNOWN_SHARE_PENALTY * max(0.0, unknown - UNKNOWN_SHARE_FREE))
+        unknown_factor = max(0.0, 1.0 - UNKNOWN_SHARE_PENALTY * max(0.0, unknown - UNKNOWN_SHARE_FREE))
+        confidence = matched * factor * unknown_factor
         why = f"FAQ match {top.score:.2f} on {', '.join(top.matched) or 'nothing'} (margin {margin:.2f})"
+        if (
+            not structured
+            and MEANING_FLOOR <= confidence < MEANING_CONFIDENCE * factor
+            and self._closest_in_meaning(question, ranked)
+        ):
+            confidence = MEANING_CONFIDENCE * factor
+            why += "; closest in meaning too"
         declined = self.declines.best(with_concepts(shape.tokens, shape.mentions), DECLINE_LEAD * top.score)
         if declined is None:
             return Reading("faq", confidence, why, id=top.entry.id)
         why += f"; fits the declined topic '{declined.topic.id}' better: {declined.score:.2f} on "
         why += ", ".join(declined.matched)
         return Reading("faq", confidence * DECLINED_FACTOR, why, id=top.entry.id, declined=declined.topic.id)
+
+    def _closest_in_meaning(self, question: str, ranked: Sequence[Ranked]) -> bool:
+        """Whether the best-ranked entry is also, of those ranked, the closest in meaning to
+        ``question``, and close (see MEANING_AGREES)."""
+        meaning = self.meanings.embedding.embed(question) if question else None
+        if meaning is None:
+            return False
+        similarity = [self.meanings.similarity(meaning, self._position[r.entry.id]) for r in ranked]
+        return similarity[0] >= MEANING_AGREES and similarity[0] == max(similarity)
 
     def _for_the_named_framework(self, shape: Shape, ranked: Sequence[Ranked]) -> Sequence[Ranked]:
         """``ranked`` with its best entry swapped for that entry's sibling about the framework
@@ -325,7 +366,12 @@ class StandaloneReader:
         return everything.frameworks if everything is not None else self.all_frameworks
 
     def read(
-        self, shape: Shape, content: frozenset[str], ranked: Sequence[Ranked], exact: FaqEntry | None
+        self,
+        shape: Shape,
+        content: frozenset[str],
+        ranked: Sequence[Ranked],
+        exact: FaqEntry | None,
+        question: str = "",
     ) -> Reading:
         """The more confident of the shape's reading and the best FAQ entry; ``exact`` is the
         entry one of whose phrasings the question is, if any."""
@@ -346,7 +392,7 @@ class StandaloneReader:
                 # entry matched on its name only is a guess; its profile is not.
                 why = "a framework named on its own"
                 return Reading("pros", BARE_NAME_CONFIDENCE, why, framework=only, expanded=True)
-        faq = self.faq(shape, ranked, structured is not None)
+        faq = self.faq(shape, ranked, structured is not None, question)
         if structured is not None and (faq is None or self._shape_answers(shape, structured, faq, ranked)):
             return structured
         if faq is not None:

@@ -92,7 +92,9 @@ class Engine:
         )
         self._siblings = SiblingIndex(knowledge.faq.values(), knowledge.frameworks)
         self.meanings = PhrasingVectors(
-            shipped_embedding(), [(entry.question, *entry.alternates) for entry in self.faq_index.entries]
+            shipped_embedding(),
+            [(entry.question, *entry.alternates) for entry in self.faq_index.entries],
+            names=[n for f in knowledge.frameworks.values() for n in (f.id, f.name, *f.aliases)],
         )
         self.readings = StandaloneReader(
             knowledge, self.faq_index, self.declines, self._siblings, self.meanings

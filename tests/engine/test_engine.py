@@ -1649,3 +1649,15 @@ def test_a_question_worded_unlike_its_entry_is_answered_when_its_meaning_agrees(
     assert (answer.kind, answer.id) == ("faq", "tensorflow-status")
     assert engine.thresholds.suggest <= answer.confidence < engine.thresholds.answer
     assert answer.suggestions
+
+
+def test_of_entries_whose_words_nearly_tie_the_one_closest_in_meaning_goes_first(engine):
+    """The switching entry's words ("rewrite", "codebase") match about as well as the TF1
+    migration entry's; the question means the latter (bot.engine.semantic)."""
+    question = (
+        "I inherited codebase from 2017 that use sess.run everywhere, and we are on tf 2.15 now. "
+        "Rewrite take too long for us. What is the fastest way to make it just run?"
+    )
+    answer = engine.ask(question)
+    assert (answer.kind, answer.id) == ("faq", "tensorflow-1-migration")
+    assert "near tie by meaning" in answer.candidates[0].why

@@ -56,15 +56,25 @@ def test_arrays_that_do_not_fit_together_are_refused():
         StaticEmbedding(vocab, np.zeros((2, 4), dtype=np.int8), np.ones(3, dtype=np.float32))
 
 
-def test_similarity_is_to_the_closest_phrasing_and_zero_without_one():
-    vectors = np.array([[0, 0], [10, 0], [0, 10]], dtype=np.int8)
-    toy = StaticEmbedding(["[UNK]", "east", "north"], vectors, np.ones(2, dtype=np.float32))
-    phrasings = PhrasingVectors(toy, [("east", "north"), ("east",), ()])
+def test_an_entry_is_as_close_as_its_two_closest_phrasings_and_zero_without_any():
+    vectors = np.array([[0, 0], [10, 0], [0, 10], [7, 7]], dtype=np.int8)
+    toy = StaticEmbedding(["[UNK]", "east", "north", "northeast"], vectors, np.ones(2, dtype=np.float32))
+    phrasings = PhrasingVectors(toy, [("east", "north", "northeast"), ("north",), ("east",), ()])
     north = toy.embed("north")
     assert north is not None
-    assert phrasings.similarity(north, 0) == pytest.approx(1.0)
-    assert phrasings.similarity(north, 1) == pytest.approx(0.0)
-    assert phrasings.similarity(north, 2) == 0.0
+    closeness = phrasings.similarities(north, [0, 1, 2, 3])
+    assert closeness == pytest.approx([(1.0 + 0.5**0.5) / 2, 1.0, 0.0, 0.0])
+    assert phrasings.similarities(north, [2, 1]) == pytest.approx([0.0, 1.0])
+
+
+def test_framework_names_are_left_out_on_both_sides():
+    vectors = np.array([[0, 0], [10, 0], [0, 10]], dtype=np.int8)
+    toy = StaticEmbedding(["[UNK]", "keras", "speed"], vectors, np.ones(2, dtype=np.float32))
+    phrasings = PhrasingVectors(toy, [("keras speed",)], names=["Keras"])
+    query = phrasings.embed("KERAS speed?")
+    assert query is not None and phrasings.similarities(query, [0]) == pytest.approx([1.0])
+    assert phrasings.embed("keras") is None
+    assert toy.embed("keras") is not None
 
 
 @settings(max_examples=200, deadline=None)

@@ -35,6 +35,10 @@ SHORTLIST = 12
 FULL_PHRASING_WEIGHT = 3.0
 """A phrasing lighter than this (one common word, say) earns only partial credit
 for being covered: "is tfjs still a thing" must not match every TF question."""
+WHOLE_PHRASING = 0.9
+"""A question that covers this much of one of an entry's phrasings asks that entry's
+question, whatever frameworks it names ("from tensorflow import keras vs import keras")
+and however close another entry is in meaning ("does pytorch support apple silicon gpus")."""
 FRAMEWORK_BONUS = 0.05
 """Added when an entry is about a framework the question names."""
 ASPECT_BONUS = 0.05

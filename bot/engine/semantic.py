@@ -39,8 +39,8 @@ UNKNOWN_TOKEN = "[UNK]"
 CONTINUATION = "##"
 MAX_WORD_CHARS = 100
 """A longer word is one unknown token, as in BERT."""
-MAX_TOKENS = 256
-"""Tokens embedded per text; the distillation saw sentences of at most 128."""
+MAX_TOKENS = 128
+"""Tokens embedded per text, as in the distillation (longer texts were cut there too)."""
 PIECES_MEMO_SIZE = 100_000
 
 Vector = npt.NDArray[np.float32]

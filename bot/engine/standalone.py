@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Literal
 
+from bot.engine.closeness import Closeness
 from bot.engine.cues import (
     CONS_CUES,
     FAULT_PHRASES,
@@ -28,7 +29,7 @@ from bot.engine.detect import Shape, asks_for_a_figure
 from bot.engine.entities import with_concepts
 from bot.engine.normalize import stem, tokens
 from bot.engine.precedence import shape_answers
-from bot.engine.rank import NOT_EVIDENCE, FaqIndex, Ranked
+from bot.engine.rank import NOT_EVIDENCE, WHOLE_PHRASING, FaqIndex, Ranked
 from bot.engine.reading import Reading
 from bot.engine.semantic import PhrasingVectors
 from bot.engine.siblings import SiblingIndex
@@ -49,9 +50,6 @@ NAMES_ONLY_FACTOR = 0.5
 UNEXPLAINED_WORD_PENALTY = 0.05
 MAX_UNEXPLAINED_PENALTY = 0.3
 NARROWER_FACTOR = 0.7
-WHOLE_PHRASING = 0.9
-"""A question that covers this much of one of an entry's phrasings asks that entry's
-question, whatever frameworks it names ("from tensorflow import keras vs import keras")."""
 OTHER_FRAMEWORK_FACTOR = 0.5
 """An entry about other frameworks than the question names answers it only by accident."""
 UNKNOWN_SHARE_FREE = 0.45
@@ -87,28 +85,18 @@ FIGURE_FACTOR = 0.5
 phrasings asks for one keeps this share: the entry speaks of the topic, not the number."""
 WORTH_ONLY_CONFIDENCE = 0.6
 """Two frameworks whose only verdict cue is "worth": less sure a verdict than 'which'."""
-MEANING_AGREES = 0.6
 MEANING_FLOOR = 0.15
 MEANING_CONFIDENCE = 0.5
 """Word overlap misses a question worded unlike every phrasing of its entry: "rip tensorflow?
 is google even still working on it" shares only "google" and "tensorflow" with the status
 entry, and "rip" and "working" weigh as words the knowledge never uses. When the best-ranked
 entry is also, of those ranked, the closest to the question in meaning
-(:mod:`bot.engine.semantic`), at a similarity of at least MEANING_AGREES, an FAQ reading at
+(:mod:`bot.engine.closeness`), at a similarity of at least MEANING_AGREES, an FAQ reading at
 MEANING_FLOOR or more is raised to MEANING_CONFIDENCE (times the factors above for what the
 question asks beyond its words): answered, with "did you mean" suggestions at the default
 thresholds. The agreement of two unlike measures is the evidence; the nearest entry in meaning
 alone declines too few off-topic questions. A question whose shape gives its own reading
 (frameworks and a cue) is left to that reading and its precedence."""
-NEAR_TIE = 0.8
-MEANING_NEAR = 0.55
-MEANING_LEAD = 0.05
-"""Of ranked entries whose words match nearly as well as the best's (NEAR_TIE of its score),
-the one closest in meaning goes first when it is close (MEANING_NEAR) and closer than the
-best by MEANING_LEAD: "I inherited a codebase from 2017 that uses sess.run everywhere, a
-rewrite takes too long, what's the fastest way to make it run" matches the words of the
-entry on switching frameworks about as well as those of the TF1 migration entry, and means
-the latter."""
 VERDICT_SPARE_WORDS = 2
 """'Best pick for research?' (a verdict cue and a use case) stays a verdict with this many
 other words; each costs confidence. 'Which framework…' and a use case needs no such limit."""
@@ -145,8 +133,9 @@ class StandaloneReader:
         if not ranked:
             return None
         ranked = self._for_the_named_framework(shape, ranked)
-        closeness = Closeness(self, question, ranked)
-        moved = closeness.closest_first_on_a_near_tie()
+        closeness = Closeness(self.meanings, self._position, question, ranked)
+        # Meaning reorders and vouches only where the shape gave no reading of its own.
+        moved = not structured and closeness.closest_first_on_a_near_tie()
         ranked = closeness.ranked
         top = ranked[0]
         runner_up = ranked[1].score if len(ranked) > 1 else 0.0
@@ -210,14 +199,6 @@ class StandaloneReader:
         why += f"; fits the declined topic '{declined.topic.id}' better: {declined.score:.2f} on "
         why += ", ".join(declined.matched)
         return Reading("faq", confidence * DECLINED_FACTOR, why, id=top.entry.id, declined=declined.topic.id)
-
-    def closeness(self, question: str, ranked: Sequence[Ranked]) -> list[float]:
-        """How close in meaning each ranked entry is to ``question`` (empty when it has no
-        words to embed)."""
-        meaning = self.meanings.embed(question) if question else None
-        if meaning is None:
-            return []
-        return self.meanings.similarities(meaning, [self._position[r.entry.id] for r in ranked])
 
     def _for_the_named_framework(self, shape: Shape, ranked: Sequence[Ranked]) -> Sequence[Ranked]:
         """``ranked`` with its best entry swapped for that entry's sibling about the framework
@@ -439,47 +420,3 @@ class StandaloneReader:
         use_case = shape.use_cases[0] if shape.use_cases else None
         verdict = self.verdict(named, use_case, faq.confidence, f"a pick among those named ({faq.why})")
         return verdict or faq
-
-
-class Closeness:
-    """The meaning side of an FAQ reading: how close the ranked entries are to the question,
-    computed only when a rule asks (most questions never need it)."""
-
-    def __init__(self, reader: StandaloneReader, question: str, ranked: Sequence[Ranked]):
-        self._reader = reader
-        self._question = question
-        self.ranked = ranked
-        self._similarity: list[float] | None = None
-
-    def similarity(self) -> list[float]:
-        """Per entry of ``ranked``, in order."""
-        if self._similarity is None:
-            self._similarity = self._reader.closeness(self._question, self.ranked)
-        return self._similarity
-
-    def closest_first_on_a_near_tie(self) -> bool:
-        """Move the entry closest in meaning first in ``ranked`` when its words match nearly as
-        well as the best's (see MEANING_LEAD); it takes over the best's score. Whether it moved."""
-        ranked = self.ranked
-        if len(ranked) < 2 or ranked[1].score < NEAR_TIE * ranked[0].score:
-            return False  # the runner-up is the likeliest to qualify: scores are sorted
-        if ranked[0].phrasing_coverage >= WHOLE_PHRASING:
-            return False  # the question says one of the best's phrasings: it asks that
-        similarity = self.similarity()
-        closest = max(range(len(similarity)), key=similarity.__getitem__, default=0)
-        if (
-            closest == 0
-            or ranked[closest].score < NEAR_TIE * ranked[0].score
-            or similarity[closest] < MEANING_NEAR
-            or similarity[closest] < similarity[0] + MEANING_LEAD
-        ):
-            return False
-        first = replace(ranked[closest], score=ranked[0].score)
-        self.ranked = [first, *(r for i, r in enumerate(ranked) if i != closest)]
-        self._similarity = [similarity[closest], *(x for i, x in enumerate(similarity) if i != closest)]
-        return True
-
-    def agrees_with_the_best(self) -> bool:
-        """Whether the best-ranked entry is also the closest in meaning, and close (MEANING_AGREES)."""
-        similarity = self.similarity()
-        return bool(similarity) and similarity[0] >= MEANING_AGREES and similarity[0] == max(similarity)

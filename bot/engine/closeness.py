@@ -8,7 +8,7 @@ the best-ranked entry only when it also puts that entry first (see ``standalone.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 from bot.engine.rank import WHOLE_PHRASING, Ranked
@@ -31,16 +31,8 @@ class Closeness:
     """The meaning side of an FAQ reading: how close the ranked entries are to the question,
     computed only when a rule asks (most questions never need it)."""
 
-    def __init__(
-        self,
-        meanings: PhrasingVectors,
-        position: Mapping[str, int],
-        question: str,
-        ranked: Sequence[Ranked],
-    ):
-        """``position`` maps an entry's id to its index in ``meanings``."""
+    def __init__(self, meanings: PhrasingVectors, question: str, ranked: Sequence[Ranked]):
         self._meanings = meanings
-        self._position = position
         self._question = question
         self.ranked = ranked
         self._similarity: list[float] | None = None
@@ -52,7 +44,7 @@ class Closeness:
             self._similarity = (
                 []
                 if meaning is None
-                else self._meanings.similarities(meaning, [self._position[r.entry.id] for r in self.ranked])
+                else self._meanings.similarities(meaning, [r.entry.id for r in self.ranked])
             )
         return self._similarity
 

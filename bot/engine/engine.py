@@ -93,7 +93,7 @@ class Engine:
         self._siblings = SiblingIndex(knowledge.faq.values(), knowledge.frameworks)
         self.meanings = PhrasingVectors(
             shipped_embedding(),
-            [(entry.question, *entry.alternates) for entry in self.faq_index.entries],
+            {entry.id: (entry.question, *entry.alternates) for entry in knowledge.faq.values()},
             names=[n for f in knowledge.frameworks.values() for n in (f.id, f.name, *f.aliases)],
         )
         self.readings = StandaloneReader(

@@ -80,10 +80,8 @@ def phrasing_coverage(
     best = 0.0
     for phrasing, scale in phrasings:
         shared = phrasing & query
-        if shared:  # (hot: called per phrasing of each shortlisted entry, hence no max())
-            covered = math.fsum(map(weight_of, shared)) * scale
-            if covered > best:
-                best = covered
+        if shared:
+            best = max(best, math.fsum(map(weight_of, shared)) * scale)
     return best
 
 

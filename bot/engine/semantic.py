@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from importlib import resources
 
@@ -159,13 +159,9 @@ class StaticEmbedding:
         self.width = int(scales.shape[0])
         self._vectors = vectors.astype(np.float32) * scales  # 16 MB; summing int8 rows is slower
 
-    def token_ids(self, text: str) -> list[int]:
-        """The WordPiece ids of ``text``, at most MAX_TOKENS of them."""
-        return self.wordpiece.token_ids(text)
-
     def embed(self, text: str) -> Vector | None:
         """The unit-length sentence vector of ``text``; None when it has no tokens."""
-        ids = self.token_ids(text)
+        ids = self.wordpiece.token_ids(text)
         if not ids:
             return None
         summed = self._vectors[ids].sum(axis=0)
@@ -193,9 +189,9 @@ class PhrasingVectors:
     """
 
     def __init__(
-        self, embedding: StaticEmbedding, phrasings_of: Sequence[Sequence[str]], names: Iterable[str] = ()
+        self, embedding: StaticEmbedding, phrasings_of: Mapping[str, Sequence[str]], names: Iterable[str] = ()
     ):
-        """``phrasings_of[i]`` are the texts of entry ``i`` (its question and alternates)."""
+        """``phrasings_of`` maps an entry's id to its texts (its question and alternates)."""
         self.embedding = embedding
         spelled = sorted({n.lower() for n in names if n.strip()}, key=len, reverse=True)
         self._names = (
@@ -205,11 +201,11 @@ class PhrasingVectors:
         )
         self._last: tuple[str | None, Vector | None] = (None, None)
         rows: list[Vector] = []
-        self._rows_of: list[tuple[int, int]] = []
-        for texts in phrasings_of:
+        self._rows_of: dict[str, tuple[int, int]] = {}
+        for entry, texts in phrasings_of.items():
             start = len(rows)
             rows.extend(v for v in map(self.embed, texts) if v is not None)
-            self._rows_of.append((start, len(rows)))
+            self._rows_of[entry] = (start, len(rows))
         self._matrix = np.vstack(rows) if rows else np.zeros((0, embedding.width), dtype=np.float32)
 
     def embed(self, text: str) -> Vector | None:
@@ -220,8 +216,8 @@ class PhrasingVectors:
             self._last = (text, last_vector)
         return last_vector
 
-    def similarities(self, query: Vector, entries: Sequence[int]) -> list[float]:
-        """Per entry of ``entries``: the mean cosine similarity of ``query`` with its two
+    def similarities(self, query: Vector, entries: Sequence[str]) -> list[float]:
+        """Per entry id of ``entries``: the mean cosine similarity of ``query`` with its two
         closest phrasings (its only one, if it has one; 0 without any)."""
         spans = [self._rows_of[entry] for entry in entries]
         rows = [row for start, end in spans for row in range(start, end)]

@@ -115,7 +115,6 @@ class StandaloneReader:
     ) -> None:
         self.knowledge = knowledge
         self.meanings = meanings
-        self._position = {entry.id: index for index, entry in enumerate(faq_index.entries)}
         self.faq_index = faq_index
         self.declines = declines
         self.siblings = siblings
@@ -133,7 +132,7 @@ class StandaloneReader:
         if not ranked:
             return None
         ranked = self._for_the_named_framework(shape, ranked)
-        closeness = Closeness(self.meanings, self._position, question, ranked)
+        closeness = Closeness(self.meanings, question, ranked)
         # Meaning reorders and vouches only where the shape gave no reading of its own.
         moved = not structured and closeness.closest_first_on_a_near_tie()
         ranked = closeness.ranked

@@ -12,7 +12,7 @@ from types import MappingProxyType
 from typing import Literal
 
 from bot.engine.cues import ALL_FRAMEWORKS_PHRASES
-from bot.engine.lexicon import Lexicon
+from bot.engine.lexicon import Lexicon, sizes_by_first_word
 from bot.engine.normalize import stem
 from bot.knowledge import KnowledgeBase
 
@@ -51,8 +51,7 @@ class EntityTable:
         for phrase in ALL_FRAMEWORKS_PHRASES if everything else ():
             table.setdefault(phrase, everything)
         self._phrases = MappingProxyType(table)
-        self._longest = max((len(p) for p in table), default=1)
-        self._first = frozenset(p[0] for p in table)
+        self._sizes = sizes_by_first_word(table)
         self._narrows = MappingProxyType({a: frozenset(b) for a, b in (narrows or {}).items()})
 
     @classmethod
@@ -86,17 +85,19 @@ class EntityTable:
         stems = [stem(w) for w in words]
         i = 0
         while i < len(words):
-            if words[i] in self._first or stems[i] in self._first:
-                for size in range(min(self._longest, len(words) - i), 0, -1):
-                    owners = self._phrases.get(tuple(words[i : i + size])) or self._phrases.get(
-                        tuple(stems[i : i + size])
-                    )
-                    if owners:
-                        found.extend(Mention(kind, ident, i, i + size) for kind, ident in owners)
-                        i += size
-                        break
-                else:
-                    i += 1
+            sizes = self._sizes.get(words[i], ())
+            if stems[i] != words[i]:
+                sizes = tuple(sorted({*sizes, *self._sizes.get(stems[i], ())}, reverse=True))
+            for size in sizes:
+                if i + size > len(words):
+                    continue
+                owners = self._phrases.get(tuple(words[i : i + size])) or self._phrases.get(
+                    tuple(stems[i : i + size])
+                )
+                if owners:
+                    found.extend(Mention(kind, ident, i, i + size) for kind, ident in owners)
+                    i += size
+                    break
             else:
                 i += 1
         return found

@@ -110,8 +110,7 @@ class Lexicon:
         them ("cloned" is no "closed"; see :mod:`bot.engine.english`)."""
         self._english = english
         self._rewrites = MappingProxyType(dict(rewrites))
-        self._longest = max((len(k) for k in rewrites), default=1)
-        self._first_words = frozenset(k[0] for k in rewrites)
+        self._sizes = sizes_by_first_word(rewrites)
         self.vocabulary = frozenset(vocabulary) | frozenset(terms)
         self._terms_by_length = self._by_length(terms)
         by_initial: dict[tuple[int, str], list[str]] = {}
@@ -253,20 +252,27 @@ class Lexicon:
         out: list[str] = []
         i = 0
         while i < len(words):
-            if words[i] in self._first_words:
-                for size in range(min(self._longest, len(words) - i), 0, -1):
-                    target = self._rewrites.get(tuple(words[i : i + size]))
-                    if target is not None:
-                        out.extend(target)
-                        i += size
-                        break
-                else:
-                    out.append(words[i])
-                    i += 1
+            for size in self._sizes.get(words[i], ()):
+                if i + size > len(words):
+                    continue
+                target = self._rewrites.get(tuple(words[i : i + size]))
+                if target is not None:
+                    out.extend(target)
+                    i += size
+                    break
             else:
                 out.append(words[i])
                 i += 1
         return out
+
+
+def sizes_by_first_word(phrases: Iterable[tuple[str, ...]]) -> dict[str, tuple[int, ...]]:
+    """The lengths of the phrases that begin with each word, longest first: a scan for the
+    longest phrase at a word tries only those (most words begin none, the rest one or two)."""
+    sizes: dict[str, set[int]] = {}
+    for phrase in phrases:
+        sizes.setdefault(phrase[0], set()).add(len(phrase))
+    return {word: tuple(sorted(found, reverse=True)) for word, found in sizes.items()}
 
 
 def _whole_names(kb: KnowledgeBase) -> list[str]:

@@ -23,6 +23,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process, utils
 
 from bench.labelled import Item, load_items, matches, run_item
+from bot import heap
 from bot.engine import Answer, Context, Engine
 from bot.knowledge import FaqEntry, KnowledgeBase, default_knowledge_dir, load_knowledge
 from bot.knowledge.model import Origin
@@ -205,6 +206,7 @@ def report(
 ) -> float:
     """Print the tables for one knowledge base; return the baseline's cut-off."""
     engine = Engine(kb)
+    heap.settle()  # as the bot does once its engine is built (see bot/heap.py)
     dev = [i for i in items if i.split == "dev"]
     test = [i for i in items if i.split == "test"]
     print(f"\n## {title}: {len(kb.faq)} FAQ entries\n")

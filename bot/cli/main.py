@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from bot import __version__
+from bot import __version__, heap
 from bot.cli.ask import batch_lines, run_ask, run_batch
 from bot.cli.chart import run_chart
 from bot.cli.chat import enable_history, run_chat
@@ -157,7 +157,9 @@ def _engine(option: str | None, settings: Settings) -> Engine:
     result = load_or_fail(directory)
     assert result.knowledge is not None
     thresholds = Thresholds(settings.answer_threshold, settings.suggest_threshold)
-    return Engine(result.knowledge, thresholds, settings.context_ttl)
+    engine = Engine(result.knowledge, thresholds, settings.context_ttl)
+    heap.settle()  # the engine lives as long as the command: keep collections off it
+    return engine
 
 
 def _ask(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:

@@ -185,7 +185,7 @@ FRAMEWORK_QUALIFIERS = frozenset(
 """Words that may stand between a choice word and "framework" ("best deep learning framework",
 "which of the major frameworks")."""
 HEDGES = frozenset(
-    {"actually", "really", "mostly", "usually", "typically", "generally", "even", "all", "still"}
+    {"actually", "really", "mostly", "usually", "typically", "generally", "even", "all", "still", "exactly"}
 )
 """Words that may stand inside a choice pair without changing it ("what do people actually use")."""
 CHOICE_PAIRS = frozenset(

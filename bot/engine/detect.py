@@ -128,9 +128,12 @@ class Shape:
 
     @property
     def asks_what_it_is(self) -> bool:
-        """Opens by asking what a framework is ("what is keras 3"; see DEFINITION_OPENERS)."""
-        starts = {m.start for m in self.mentions if m.kind == "framework"}
-        return any(_opens_with(self.tokens, o) and len(o) in starts for o in DEFINITION_OPENERS)
+        """Opens by asking what a framework is ("what is keras 3", "what even is jax"; see
+        DEFINITION_OPENERS): the words before its name are an opener, give or take hedges."""
+        first = min((m.start for m in self.mentions if m.kind == "framework"), default=None)
+        if first is None:
+            return False
+        return tuple(w for w in self.tokens[:first] if w not in HEDGES) in DEFINITION_OPENERS
 
     @property
     def describes_usage(self) -> bool:

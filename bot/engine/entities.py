@@ -67,7 +67,9 @@ class EntityTable:
         for fw in kb.frameworks.values():
             add("framework", fw.id, (fw.id, fw.name, *fw.aliases))
         for aspect in kb.aspects.values():
-            add("aspect", aspect.id, (aspect.id.replace("-", " "), aspect.name, *aspect.aliases))
+            # "Graph type & execution model": each half names the aspect too ("execution model")
+            parts = aspect.name.split("&") if "&" in aspect.name else ()
+            add("aspect", aspect.id, (aspect.id.replace("-", " "), aspect.name, *parts, *aspect.aliases))
         for use_case in kb.use_cases.values():
             add("use_case", use_case.id, (use_case.id, use_case.name, *use_case.aliases))
         narrows = {aspect.id: aspect.narrows for aspect in kb.aspects.values()}

@@ -71,6 +71,9 @@ the question may be about how the two relate ("is keras part of tf or its own th
 BARE_NAME_CONFIDENCE = 0.7
 """A framework named on its own ("pytorch?") gets its pros, expanded with its summary,
 unless the best FAQ entry is about that framework alone."""
+DEFINITION_CONFIDENCE = 0.9
+"""'What is jax' and nothing else: the entry about that framework alone whose question
+asks what it is ("What is JAX, and who is it for?"), if there is one."""
 POINTS_AMONG_TWO_CONFIDENCE = 0.75
 """Two frameworks, "drawbacks" and no "vs": the list of the one named next to the cue."""
 ONE_FRAMEWORK_VERDICT = 0.8
@@ -119,6 +122,7 @@ class StandaloneReader:
         self.declines = declines
         self.siblings = siblings
         self.all_frameworks = tuple(knowledge.frameworks)
+        self._defining_entry = _defining_entries(knowledge)
         self._gives_figures = frozenset(
             entry.id
             for entry in knowledge.faq.values()
@@ -380,6 +384,9 @@ class StandaloneReader:
             structured = replace(structured, confidence=max(0.0, structured.confidence - penalty))
         if structured is None and self._names_only_a_framework(shape, content):
             only = shape.frameworks[0]
+            defining = self._defining_entry.get(only)
+            if defining is not None and shape.asks_what_it_is:  # "what's jax", "what even is keras"
+                return Reading("faq", DEFINITION_CONFIDENCE, f"asks what {only} is", id=defining)
             if not ranked or ranked[0].entry.frameworks != (only,):
                 # "pytorch?", "explain jax": no entry is about that framework alone, and an
                 # entry matched on its name only is a guess; its profile is not.
@@ -419,3 +426,18 @@ class StandaloneReader:
         use_case = shape.use_cases[0] if shape.use_cases else None
         verdict = self.verdict(named, use_case, faq.confidence, f"a pick among those named ({faq.why})")
         return verdict or faq
+
+
+def _defining_entries(knowledge: KnowledgeBase) -> dict[str, str]:
+    """Framework id -> the entry about that framework alone whose question opens "What is
+    <its name>" (not "What is torch.compile": that names a feature, not PyTorch)."""
+    found: dict[str, str] = {}
+    for framework in knowledge.frameworks.values():
+        opening = ("what", "is", *tokens(framework.name))
+        for entry in knowledge.faq.values():
+            if (
+                entry.frameworks == (framework.id,)
+                and tuple(tokens(entry.question)[: len(opening)]) == opening
+            ):
+                found.setdefault(framework.id, entry.id)
+    return found

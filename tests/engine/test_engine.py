@@ -230,6 +230,20 @@ def test_a_framework_named_on_its_own_gets_its_profile_not_a_guess(engine):
     )  # an entry about keras alone
 
 
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("what's jax", "faq:jax-overview"),
+        ("what even is jax", "faq:jax-overview"),
+        ("what exactly is keras", "faq:keras"),
+        ("what is pytorch", "pros:pytorch"),  # no entry asks what PyTorch is (torch.compile is a feature)
+        ("jax?", "pros:jax"),  # naming it is not asking what it is
+    ],
+)
+def test_what_is_a_framework_gets_the_entry_that_asks_just_that(engine, question, key):
+    assert engine.ask(question).key == key
+
+
 @pytest.mark.parametrize("question", ["jax tldr", "jax in a nutshell", "jax in one paragraph?", "eli5 jax"])
 def test_asking_for_a_summary_of_a_framework_gets_its_profile(engine, question):
     answer = engine.ask(question)

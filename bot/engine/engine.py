@@ -33,6 +33,7 @@ from bot.engine.finish import MAX_SUGGESTIONS, Finisher
 from bot.engine.followup import (
     FOLLOW_UP_CONFIDENCE,
     asks_something,
+    compares_those_before,
     follow_up,
     leans_on_context,
     says_it_follows_up,
@@ -189,6 +190,8 @@ class Engine:
         tensorflow") stands alone when that reading is clearly (ALONE_LEAD) more confident.
         """
         names_only = bool(shape.frameworks) and not says_it_follows_up(shape) and not asks_something(shape)
+        if reading.kind == "compare" and compares_those_before(shape):
+            return reading
         if not names_only and not content:
             return reading
         alone = self.readings.read(shape, content, ranked, exact, question)

@@ -19,6 +19,9 @@ FOLLOW_UP_CONFIDENCE = 0.85
 USE_CASE_FOLLOW_UP_WORDS = 6
 """How many words of its own a follow-up that names only a use case may add: "and if i'm
 handing the project to a brand new undergrad?" sets the scene for a new use case."""
+JUDGED_FOLLOW_UP_WORDS = 2
+"""Pros or cons asked of no framework lean on the last answer even with a couple of words
+of their own ("what are its main weaknesses compared to the others")."""
 PRONOUNS = frozenset({"it", "that", "this", "them", "those", "one", "ones"})
 
 VerdictReading = Callable[[Sequence[str], str | None, float, str], Reading | None]
@@ -33,6 +36,8 @@ def leans_on_context(shape: Shape, content: frozenset[str]) -> bool:
         return False  # "best framework for research?" asks about them all, whatever came before
     if shape.asks_what_it_is:
         return False  # "what is keras 3" after "cons of pytorch" asks what keras is
+    if compares_those_before(shape):
+        return True  # "how do they compare for training across many machines"
     if shape.points_back:  # "like that" is no praise
         return len(content) <= 3
     judged = shape.pros or shape.cons or shape.pros_word or shape.cons_word
@@ -44,6 +49,8 @@ def leans_on_context(shape: Shape, content: frozenset[str]) -> bool:
         return len(content) <= 3
     if shape.named_anything:
         return len(content) <= 1
+    if (shape.pros or shape.cons) and not shape.frameworks and not shape.aspects:
+        return len(content) <= JUDGED_FOLLOW_UP_WORDS  # "and the downsides? there must be a catch"
     if shape.expand or shape.opinion_cue:
         return not content  # "why?", "and the bad?", "which is better then?"
     return False
@@ -153,6 +160,17 @@ def follow_up(
 def asks_something(shape: Shape) -> bool:
     """Whether the question carries an intent cue of its own (compare, pros, cons, which, why…)."""
     return shape.compare or shape.expand or shape.opinion_cue
+
+
+THOSE_COMPARED = frozenset({"they", "them", "both", "each", "those", "either"})
+"""Words that, in a comparison naming no framework, stand for the frameworks last compared."""
+
+
+def compares_those_before(shape: Shape) -> bool:
+    """A comparison of the frameworks of the last turn ("how do they compare for training
+    across many machines", "which of them is faster on tpus"): it cannot stand alone,
+    whatever an FAQ entry on the same topic would score."""
+    return shape.compare and not shape.frameworks and not THOSE_COMPARED.isdisjoint(shape.tokens)
 
 
 def says_it_follows_up(shape: Shape) -> bool:

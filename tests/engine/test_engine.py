@@ -168,6 +168,28 @@ def test_follow_up_switches_the_framework_of_cons(engine):
     assert (answer.kind, answer.framework) == ("cons", "pytorch")
 
 
+def test_they_in_a_comparison_are_the_frameworks_just_compared(engine):
+    follow = "how do they compare for training across many machines?"
+    answer = ask_turns(engine, "jax vs tf", follow)
+    assert (answer.kind, set(answer.frameworks), answer.aspect) == (
+        "compare",
+        {"jax", "tensorflow"},
+        "distributed-training",
+    )
+    assert engine.ask(follow).key == "faq:distributed-training"  # alone, the entry on that topic
+
+
+@pytest.mark.parametrize(
+    ("first", "follow", "key"),
+    [
+        ("pros of jax", "what are the downsides? there must be some catch", "cons:jax"),
+        ("is tensorflow dead", "what are its main weaknesses compared to the others?", "cons:tensorflow"),
+    ],
+)
+def test_pros_or_cons_of_no_framework_with_a_few_words_of_their_own_follow_up(engine, first, follow, key):
+    assert ask_turns(engine, first, follow).key == key
+
+
 def test_a_vague_word_after_pros_turns_to_the_cons_of_the_same_framework(engine):
     answer = ask_turns(engine, "pros of keras", "ok now the bad?")
     assert (answer.kind, answer.framework) == ("cons", "keras")

@@ -102,7 +102,18 @@ class EntityTable:
                     break
             else:
                 i += 1
-        return found
+        return self._each_of_those_named(words, found)
+
+    @staticmethod
+    def _each_of_those_named(words: Sequence[str], found: list[Mention]) -> list[Mention]:
+        """``found`` without "each framework" or "all four" when two or more frameworks are
+        named: "pytorch vs tensorflow on hardware, what does each framework support" means
+        each of the two."""
+        groups = {(m.start, m.end) for m in found if tuple(words[m.start : m.end]) in ALL_FRAMEWORKS_PHRASES}
+        named = {m.id for m in found if m.kind == "framework" and (m.start, m.end) not in groups}
+        if not groups or len(named) < 2:
+            return found
+        return [m for m in found if (m.start, m.end) not in groups]
 
 
 def with_concepts(words: Sequence[str], mentions: Iterable[Mention]) -> list[str]:

@@ -168,6 +168,17 @@ def test_follow_up_switches_the_framework_of_cons(engine):
     assert (answer.kind, answer.framework) == ("cons", "pytorch")
 
 
+def test_each_framework_means_each_of_those_named_when_two_are(engine):
+    answer = engine.ask("pytorch vs tensorflow on hardware: what does each framework support officially")
+    assert (answer.kind, set(answer.frameworks)) == ("compare", {"pytorch", "tensorflow"})
+    assert set(engine.ask("compare each framework on mobile").frameworks) == {
+        "jax",
+        "keras",
+        "pytorch",
+        "tensorflow",
+    }
+
+
 def test_they_in_a_comparison_are_the_frameworks_just_compared(engine):
     follow = "how do they compare for training across many machines?"
     answer = ask_turns(engine, "jax vs tf", follow)

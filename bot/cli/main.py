@@ -157,8 +157,14 @@ def _engine(option: str | None, settings: Settings) -> Engine:
     result = load_or_fail(directory)
     assert result.knowledge is not None
     thresholds = Thresholds(settings.answer_threshold, settings.suggest_threshold)
-    engine = Engine(result.knowledge, thresholds, settings.context_ttl)
-    heap.settle()  # the engine lives as long as the command: keep collections off it
+    return Engine(result.knowledge, thresholds, settings.context_ttl)
+
+
+def _lasting_engine(option: str | None, settings: Settings) -> Engine:
+    """The engine for a command that answers many questions (chat, a batch): the heap is
+    settled once it is built, as the Discord bot does, so collections keep off the index."""
+    engine = _engine(option, settings)
+    heap.settle()
     return engine
 
 
@@ -170,7 +176,7 @@ def _ask(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
             raise CliError("give either a question or --batch FILE, not both")
         if not args.json:
             raise CliError("--batch prints JSON lines: add --json")
-        engine = _engine(args.knowledge, settings)
+        engine = _lasting_engine(args.knowledge, settings)
         return run_batch(engine, batch_lines(args.batch), conversation=args.conversation, out=out)
     question = " ".join(args.question).strip()
     if not question:
@@ -188,7 +194,7 @@ def _dispatch(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
         return _ask(args, settings, out)
     if command == "chat":
         enable_history()
-        return asyncio.run(run_chat(_engine(args.knowledge, settings), settings, out=out))
+        return asyncio.run(run_chat(_lasting_engine(args.knowledge, settings), settings, out=out))
     if command == "validate":
         directory = knowledge_dir(args.directory or args.knowledge, settings)
         return run_validate(directory, strict=args.strict, out=out)

@@ -187,7 +187,8 @@ FRAMEWORK_QUALIFIERS = frozenset(
 HEDGES = frozenset(
     {"actually", "really", "mostly", "usually", "typically", "generally", "even", "all", "still", "exactly"}
 )
-"""Words that may stand inside a choice pair without changing it ("what do people actually use")."""
+"""Words that may stand inside a choice pair or a "what is" opener without changing it ("what do
+people actually use", "what even is jax")."""
 CHOICE_PAIRS = frozenset(
     {
         ("which", "framework"), ("which", "frameworks"), ("which", "library"), ("which", "one"),

@@ -189,9 +189,9 @@ class Engine:
         A follow-up with words of its own ("is there a torchvision equivalent for
         tensorflow") stands alone when that reading is clearly (ALONE_LEAD) more confident.
         """
-        names_only = bool(shape.frameworks) and not says_it_follows_up(shape) and not asks_something(shape)
         if reading.kind == "compare" and compares_those_before(shape):
             return reading
+        names_only = bool(shape.frameworks) and not says_it_follows_up(shape) and not asks_something(shape)
         if not names_only and not content:
             return reading
         alone = self.readings.read(shape, content, ranked, exact, question)

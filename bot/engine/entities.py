@@ -50,6 +50,8 @@ class EntityTable:
         everything = tuple((framework, f) for f in all_frameworks)
         for phrase in ALL_FRAMEWORKS_PHRASES if everything else ():
             table.setdefault(phrase, everything)
+        self._everything = everything
+        """The owners of "each framework", "all four": one object, told apart by identity."""
         self._phrases = MappingProxyType(table)
         self._sizes = sizes_by_first_word(table)
         self._narrows = MappingProxyType({a: frozenset(b) for a, b in (narrows or {}).items()})
@@ -68,8 +70,8 @@ class EntityTable:
             add("framework", fw.id, (fw.id, fw.name, *fw.aliases))
         for aspect in kb.aspects.values():
             # "Graph type & execution model": each half names the aspect too ("execution model")
-            parts = aspect.name.split("&") if "&" in aspect.name else ()
-            add("aspect", aspect.id, (aspect.id.replace("-", " "), aspect.name, *parts, *aspect.aliases))
+            halves = aspect.name.split("&")
+            add("aspect", aspect.id, (aspect.id.replace("-", " "), aspect.name, *halves, *aspect.aliases))
         for use_case in kb.use_cases.values():
             add("use_case", use_case.id, (use_case.id, use_case.name, *use_case.aliases))
         narrows = {aspect.id: aspect.narrows for aspect in kb.aspects.values()}
@@ -84,6 +86,7 @@ class EntityTable:
 
     def mentions(self, words: Sequence[str]) -> list[Mention]:
         found: list[Mention] = []
+        all_named_at: list[int] = []  # where "each framework" / "all four" stands
         stems = [stem(w) for w in words]
         i = 0
         while i < len(words):
@@ -97,23 +100,24 @@ class EntityTable:
                     tuple(stems[i : i + size])
                 )
                 if owners:
+                    if owners is self._everything:
+                        all_named_at.append(i)
                     found.extend(Mention(kind, ident, i, i + size) for kind, ident in owners)
                     i += size
                     break
             else:
                 i += 1
-        return self._each_of_those_named(words, found)
+        return _each_of_those_named(found, all_named_at) if all_named_at else found
 
-    @staticmethod
-    def _each_of_those_named(words: Sequence[str], found: list[Mention]) -> list[Mention]:
-        """``found`` without "each framework" or "all four" when two or more frameworks are
-        named: "pytorch vs tensorflow on hardware, what does each framework support" means
-        each of the two."""
-        groups = {(m.start, m.end) for m in found if tuple(words[m.start : m.end]) in ALL_FRAMEWORKS_PHRASES}
-        named = {m.id for m in found if m.kind == "framework" and (m.start, m.end) not in groups}
-        if not groups or len(named) < 2:
-            return found
-        return [m for m in found if (m.start, m.end) not in groups]
+
+def _each_of_those_named(found: list[Mention], all_named_at: list[int]) -> list[Mention]:
+    """``found`` without "each framework" or "all four" (starting at ``all_named_at``) when
+    two or more frameworks are named: "pytorch vs tensorflow on hardware, what does each
+    framework support" means each of the two."""
+    named = {m.id for m in found if m.kind == "framework" and m.start not in all_named_at}
+    if len(named) < 2:
+        return found
+    return [m for m in found if m.start not in all_named_at]
 
 
 def with_concepts(words: Sequence[str], mentions: Iterable[Mention]) -> list[str]:

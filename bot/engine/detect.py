@@ -251,11 +251,11 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         points_back=_points_back(words, compare),
         removes=_removed(words, mentions),
         adds=bool(token_set & ADD_CUES),
-        fresh_topic=_has_any_run(words, FRESH_TOPIC, token_set),
-        asks_how_to=_has_any_run(words, HOW_TO, token_set),
+        fresh_topic=has_any_run(words, FRESH_TOPIC, token_set),
+        asks_how_to=has_any_run(words, HOW_TO, token_set),
         weighs_a_property=_weighs_a_property(words),
         asks_for_a_figure=asks_for_a_figure(words),
-        gives_orders=_has_any_run(words, INJECTION_MARKERS, token_set),
+        gives_orders=has_any_run(words, INJECTION_MARKERS, token_set),
         one_to_another=_one_to_another(words, mentions),
         leftover=leftover,
         words_of_names=named,
@@ -329,7 +329,7 @@ def _has_run(words: Sequence[str], phrase: tuple[str, ...]) -> bool:
     return any(tuple(words[i : i + size]) == phrase for i in range(len(words) - size + 1))
 
 
-def _has_any_run(
+def has_any_run(
     words: Sequence[str], phrases: Iterable[tuple[str, ...]], present: frozenset[str] | None = None
 ) -> bool:
     """Whether ``words`` hold any of ``phrases`` as a run. ``present`` (the set of ``words``)
@@ -343,7 +343,7 @@ def _or_asks_whether(words: Sequence[str], raw: Sequence[str], mentions: Sequenc
     """Whether an "or" opens the other half of one yes-or-no question (see OR_ASKS_WHETHER),
     with a framework on each side of it: "can i keep pytorch or do i have to learn jax",
     "tensorboard with pytorch, or is it a tf only thing"."""
-    if not _has_any_run(raw, OR_ASKS_WHETHER):
+    if not has_any_run(raw, OR_ASKS_WHETHER):
         return False
     at = max(i for i, word in enumerate(words) if word in COMPARE_CUES)
     starts = [m.start for m in mentions if m.kind == "framework"]
@@ -355,7 +355,7 @@ def _points_back(words: Sequence[str], compare: bool) -> bool:
     comparison of its own ("save(model) vs the state_dict, which one") picks between
     the two just named, not from the last answer."""
     phrases = [p for p in ANAPHORA if not (compare and p == WHICH_ONE)]
-    return _has_any_run(words, phrases)
+    return has_any_run(words, phrases)
 
 
 def _complains(words: Sequence[str]) -> bool:

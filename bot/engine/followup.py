@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from bot.engine.answer import Answer, Kind
 from bot.engine.cues import COMPARE_CUES
-from bot.engine.detect import Shape
+from bot.engine.detect import Shape, has_any_run
 from bot.engine.reading import Reading
 
 FOLLOW_UP_CONFIDENCE = 0.85
@@ -23,6 +23,8 @@ JUDGED_FOLLOW_UP_WORDS = 2
 """Pros or cons asked of no framework lean on the last answer even with a couple of words
 of their own ("what are its main weaknesses compared to the others")."""
 PRONOUNS = frozenset({"it", "that", "this", "them", "those", "one", "ones"})
+AS_BEFORE = (("on", "that"), ("for", "that"), ("in", "that"), ("the", "same"), ("same", "thing"))
+"""Words that ask the last question again ("what about jax vs pytorch on that")."""
 
 VerdictReading = Callable[[Sequence[str], str | None, float, str], Reading | None]
 """Builds a verdict reading for (frameworks, use case, confidence, why), if a verdict exists."""
@@ -31,7 +33,9 @@ VerdictReading = Callable[[Sequence[str], str | None, float, str], Reading | Non
 def leans_on_context(shape: Shape, content: frozenset[str]) -> bool:
     """Whether a question only makes sense after the previous turn ("and jax?", "why?")."""
     if len(shape.frameworks) >= 2 and not (shape.adds or shape.removes):
-        return False  # "add keras and pytorch", "swap tf for jax" change the last answer
+        # "add keras and pytorch", "swap tf for jax" change the last answer; "what about
+        # jax vs pytorch on that" asks it again of those two.
+        return asks_it_again_of_others(shape) and len(content) <= 1
     if shape.asks_which_framework and shape.says_framework and not shape.frameworks:
         return False  # "best framework for research?" asks about them all, whatever came before
     if shape.asks_what_it_is:
@@ -124,6 +128,8 @@ def follow_up(
         if shape.aspects or named:  # "which has better multi-gpu support" compares on that aspect
             aspect = shape.aspects[0] if shape.aspects else prev.aspect
             frameworks = changed(prev.frameworks, shape)
+            if asks_it_again_of_others(shape):
+                frameworks = named  # "what about jax vs pytorch on that": those two instead
             if len(frameworks) < 2:
                 return None
             return Reading(
@@ -176,6 +182,18 @@ def compares_those_before(shape: Shape) -> bool:
 def says_it_follows_up(shape: Shape) -> bool:
     """Whether the wording itself leans on the last turn: "what about…", "and…", "is it…"."""
     return shape.follow_up_opener or bool(PRONOUNS & set(shape.tokens[:3])) or shape.points_back
+
+
+def asks_it_again_of_others(shape: Shape) -> bool:
+    """Whether a follow-up names two or more frameworks of its own and asks the last question
+    of them ("what about jax vs pytorch on that", "ok and tf vs keras for the same"): the
+    last answer's aspect or use case carries over; its frameworks do not."""
+    return (
+        len(shape.frameworks) >= 2
+        and not (shape.adds or shape.removes or shape.own_aspects or shape.use_cases)
+        and shape.follow_up_opener
+        and has_any_run(shape.tokens, AS_BEFORE)
+    )
 
 
 def changed(frameworks: Sequence[str], shape: Shape) -> tuple[str, ...]:

@@ -1708,3 +1708,22 @@ def test_of_entries_whose_words_nearly_tie_the_one_closest_in_meaning_goes_first
     answer = engine.ask(question)
     assert (answer.kind, answer.id) == ("faq", "tensorflow-1-migration")
     assert "near tie by meaning" in answer.candidates[0].why
+
+
+@pytest.mark.parametrize(
+    ("first", "follow", "kind", "frameworks", "detail"),
+    [
+        ("keras vs pytorch learning curve", "what about jax vs pytorch on that", "compare",
+         {"jax", "pytorch"}, "learning-curve"),
+        ("keras or pytorch for beginners", "ok what about tf vs keras for the same", "verdict",
+         {"tensorflow", "keras"}, "beginners"),
+    ],
+)  # fmt: skip
+def test_two_new_frameworks_asked_the_same_keep_the_last_aspect_or_use_case(
+    engine, first, follow, kind, frameworks, detail
+):
+    answer = ask_turns(engine, first, follow)
+    assert (answer.kind, set(answer.frameworks)) == (kind, frameworks)
+    assert (answer.aspect if kind == "compare" else answer.use_case) == detail
+    alone = engine.ask("what about jax vs pytorch")  # nothing to ask again: a comparison of its own
+    assert (alone.kind, alone.aspect) == ("compare", None)

@@ -30,6 +30,7 @@ from bot.engine.detect import Shape, shape_of
 from bot.engine.english import english_words
 from bot.engine.entities import EntityTable, with_concepts
 from bot.engine.finish import MAX_SUGGESTIONS, Finisher
+from bot.engine.focus import question_part
 from bot.engine.followup import (
     FOLLOW_UP_CONFIDENCE,
     asks_something,
@@ -169,7 +170,8 @@ class Engine:
             if reading is not None:
                 reading = self._unless_it_stands_alone(reading, shape, content, ranked, exact, asked)
         if reading is None:
-            reading = self.readings.read(shape, content, ranked, exact, asked)
+            focus = self._focus(asked, shape)
+            reading = self.readings.read(shape, content, ranked, exact, asked, focus)
         return self._finisher.finish(query, reading, ranked, limits)
 
     def _unless_it_stands_alone(
@@ -199,6 +201,19 @@ class Engine:
         if alone.kind != "none" and alone.confidence >= reading.confidence + lead:
             return alone
         return reading
+
+    def _focus(self, text: str, whole: Shape) -> tuple[Shape, frozenset[str]] | None:
+        """The shape and content of the question sentences of a message that has others too;
+        a use case the question leaves to its backstory ("for my phd") carries over, and so
+        do the frameworks of one that asks "which one" of those named before it."""
+        part = question_part(text)
+        if part is None:
+            return None
+        analysis = self.lexicon.analyse(part)
+        shape = shape_of(analysis.tokens, self.entities, analysis.raw)
+        if whole.frameworks and (not shape.frameworks or shape.points_back):
+            shape = replace(shape, frameworks=whole.frameworks)
+        return shape, self._content(shape.leftover)
 
     def acknowledges(self, text: str) -> bool:
         """Whether ``text`` only acknowledges the last answer ("thanks!", "ok cool")."""

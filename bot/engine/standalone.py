@@ -77,6 +77,7 @@ asks what it is ("What is JAX, and who is it for?"), if there is one."""
 POINTS_AMONG_TWO_CONFIDENCE = 0.75
 """Two frameworks, "drawbacks" and no "vs": the list of the one named next to the cue."""
 ONE_FRAMEWORK_VERDICT = 0.8
+BACKSTORY_FACTOR = 0.8
 """'Is jax good for research': the use case's verdict over all frameworks."""
 WHICH_FRAMEWORK_CONFIDENCE = 0.75
 """'Which framework…' with no name and no use case, before the unexplained-word penalty."""
@@ -257,17 +258,17 @@ class StandaloneReader:
                     frameworks=frameworks,
                     aspect=shape.aspects[0],
                 )
-            if use_case is not None and not (shape.compare or shape.verdict):
-                return None  # "in torch i used hooks, how do i do it in jax for my paper": no pick asked
-            if use_case is not None:
-                return self.verdict(frameworks, use_case, 0.93, "two frameworks and a use case")
-            if shape.pros != shape.cons and not shape.compare:
+            if shape.pros != shape.cons and not shape.compare and not (use_case and shape.verdict):
                 # "jax drawbacks? thinking of switching from torch": one framework's list,
                 # even beside a "should" or a relative "which" ("keras strengths? …which is nice")
                 kind: Literal["pros", "cons"] = "pros" if shape.pros else "cons"
                 named = shape.framework_nearest(PROS_CUES if shape.pros else CONS_CUES)
                 return Reading(kind, POINTS_AMONG_TWO_CONFIDENCE, f"'{kind}' next to one of two frameworks",
                                framework=named)  # fmt: skip
+            if use_case is not None and not (shape.compare or shape.verdict):
+                return None  # "in torch i used hooks, how do i do it in jax for my paper": no pick asked
+            if use_case is not None:
+                return self.verdict(frameworks, use_case, 0.93, "two frameworks and a use case")
             if shape.asks_only_if_worth:
                 # "been on tf for years, worth learning pytorch too?" asks whether to switch,
                 # which an FAQ entry answers; the verdict is the fallback.
@@ -369,19 +370,32 @@ class StandaloneReader:
         ranked: Sequence[Ranked],
         exact: FaqEntry | None,
         question: str = "",
+        focus: tuple[Shape, frozenset[str]] | None = None,
     ) -> Reading:
         """The more confident of the shape's reading and the best FAQ entry; ``exact`` is the
-        entry one of whose phrasings the question is, if any."""
-        structured = self._shape(shape, content)
+        entry one of whose phrasings the question is, if any. ``focus`` is the shape and
+        content of the message's question sentences (see focus.py), when it has others too:
+        the shape's reading is read from those alone."""
+        asked, asked_content = shape, content
+        structured = self._shape(asked, asked_content)
+        backstory_only = False
+        if focus is not None and structured is not None:
+            focused = self._shape(*focus)
+            backstory_only = focused is None
+            if focused is not None and _asks_otherwise(focused, structured):
+                structured = replace(focused, confidence=structured.confidence)
+                asked = focus[0]
         if structured is None and exact is not None:  # a maintainer wrote this very question
             return Reading("faq", 1.0, "one of the entry's own phrasings", id=exact.id)
-        if structured is not None and content:
+        if structured is not None and asked_content:
             # Words the shape does not explain make the shape less certain; those of a
             # phrase it read ("sell me", "wrong with") are explained.
-            judged = shape.praises_by_name or shape.faults_by_name
-            unexplained = content - PHRASE_WORDS if judged else content
+            judged = asked.praises_by_name or asked.faults_by_name
+            unexplained = asked_content - PHRASE_WORDS if judged else asked_content
             penalty = min(MAX_UNEXPLAINED_PENALTY, UNEXPLAINED_WORD_PENALTY * len(unexplained))
             structured = replace(structured, confidence=max(0.0, structured.confidence - penalty))
+        if structured is not None and backstory_only:
+            structured = replace(structured, confidence=structured.confidence * BACKSTORY_FACTOR)
         if structured is None and self._names_only_a_framework(shape, content):
             only = shape.frameworks[0]
             defining = self._defining_entry.get(only)
@@ -393,7 +407,7 @@ class StandaloneReader:
                 why = "a framework named on its own"
                 return Reading("pros", BARE_NAME_CONFIDENCE, why, framework=only, expanded=True)
         faq = self.faq(shape, ranked, structured is not None, question)
-        if structured is not None and (faq is None or self._shape_answers(shape, structured, faq, ranked)):
+        if structured is not None and (faq is None or self._shape_answers(asked, structured, faq, ranked)):
             return structured
         if faq is not None:
             return self._among_those_named(shape, faq, ranked[0])
@@ -426,6 +440,21 @@ class StandaloneReader:
         use_case = shape.use_cases[0] if shape.use_cases else None
         verdict = self.verdict(named, use_case, faq.confidence, f"a pick among those named ({faq.why})")
         return verdict or faq
+
+
+def _asks_otherwise(focused: Reading, whole: Reading) -> bool:
+    """Whether the reading of a message's question sentences (``focused``) asks for another
+    answer than the reading of the whole message, which has read cues in its backstory too."""
+    if focused.kind == whole.kind:
+        return (focused.aspect or whole.aspect) != whole.aspect or (
+            focused.use_case or whole.use_case
+        ) != whole.use_case
+    if focused.kind == "verdict" and whole.kind == "compare":
+        # "...from languages other than python. Who has the better story there?" weighs the
+        # two on the aspect the backstory names; "for production, which would you pick" picks.
+        return focused.use_case is not None or whole.aspect is None
+    # "my kid wants to learn neural nets. keras, pytorch or tensorflow?": an "or" is a pick.
+    return not (focused.kind == "compare" and whole.kind == "verdict" and focused.aspect is None)
 
 
 def _defining_entries(knowledge: KnowledgeBase) -> dict[str, str]:

@@ -1,0 +1,63 @@
+"""The question sentences of a long message: where its intent is asked.
+
+"We have ~40 TF models in production and leadership wants everything on PyTorch.
+How do people port trained weights?" names two frameworks and an aspect, but only
+in its backstory: the question asks how to port weights. Cues read in the question
+sentences decide what kind of answer is asked for; the whole message still ranks
+the FAQ entries and supplies what the question leaves to its backstory (a use case).
+"""
+
+from __future__ import annotations
+
+import re
+
+SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\n+")
+QUESTION_END = re.compile(r"\?[\s\W]*$")
+"""A sentence that ends in "?" (perhaps followed by an emoticon or a closing bracket)."""
+QUESTION_WORDS = frozenset(
+    {
+        "which",
+        "what",
+        "whats",
+        "what's",
+        "how",
+        "why",
+        "should",
+        "can",
+        "could",
+        "would",
+        "is",
+        "are",
+        "do",
+        "does",
+    }
+)
+
+
+ASKS_INDIRECTLY = re.compile(
+    r"\b(?:wonder(?:ing)?|curious|(?:want|need|like|love) to (?:know|understand|hear)"
+    r"|understand (?:how|what|why|which|if|whether)|tell me|explain)\b",
+    re.IGNORECASE,
+)
+"""An embedded question: "I need to understand how jax and pytorch compare on distributed
+training", "wondering if keras is enough"."""
+
+
+def question_part(text: str) -> str | None:
+    """The sentences of ``text`` that ask something (see :func:`asks`), when it has other
+    sentences too; None for a single sentence, a message that is all question, or one
+    that asks nothing in so many words ("sell me on pytorch. my lead is a tf diehard")."""
+    sentences = [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
+    asked = [s for s in sentences if asks(s)]
+    if not asked or len(asked) == len(sentences):
+        return None
+    return " ".join(asked)
+
+
+def asks(sentence: str) -> bool:
+    """Ends in "?", opens with a question word ("which one would you pick for mobile") or
+    embeds a question (ASKS_INDIRECTLY)."""
+    if QUESTION_END.search(sentence):
+        return True
+    first = sentence.split(maxsplit=1)[0].lower().strip("\"'*_(")
+    return first in QUESTION_WORDS or bool(ASKS_INDIRECTLY.search(sentence))

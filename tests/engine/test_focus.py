@@ -1,0 +1,76 @@
+"""The question sentences of a long message (bot.engine.focus) and how they steer its reading."""
+
+import pytest
+
+from bot.engine.focus import question_part
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("we run tf in prod. how do i export a torch model?", "how do i export a torch model?"),
+        ("long story. which one would you pick for mobile", "which one would you pick for mobile"),
+        ("I need to understand how jax compares. thanks!", "I need to understand how jax compares."),
+        ("is it fast? (asking for a friend :)", "is it fast?"),
+        ("is it fast?", None),  # a single question
+        ("pytorch vs tensorflow?", None),
+        ("sell me on pytorch. my lead is a tf diehard", None),  # asks nothing in so many words
+        ("", None),
+    ],
+)  # fmt: skip
+def test_question_part(text, part):
+    assert question_part(text) == part
+
+
+def test_cues_in_the_backstory_alone_give_way_to_the_entry_the_question_asks_for(engine):
+    text = (
+        "I spent years in tensorflow with tensorboard open on a second screen. Now the lab "
+        "moved me to pytorch. Can I keep using tensorboard to watch my training curves?"
+    )
+    assert engine.ask(text).key == "faq:visualization"
+
+
+def test_the_question_sentence_decides_the_kind_of_answer(engine):
+    text = (
+        "Startup deciding between jax and pytorch for our production training and inference "
+        "stack. A couple of ex-google people love jax and everyone else knows torch. Which "
+        "would you pick for production? We need to ship fast."
+    )
+    answer = engine.ask(text)
+    assert (answer.kind, set(answer.frameworks), answer.use_case) == (
+        "verdict",
+        {"jax", "pytorch"},
+        "production",
+    )
+
+
+def test_the_question_sentence_decides_the_aspect(engine):
+    text = (
+        "Our servers are a mix of AMD MI300s and some nvidia H100s. We are evaluating pytorch "
+        "vs jax for the next project. How do they compare on hardware support?"
+    )
+    answer = engine.ask(text)
+    assert (answer.kind, answer.aspect) == ("compare", "hardware-support")
+
+
+def test_one_framework_s_weaknesses_asked_beside_a_use_case_and_another_framework(engine):
+    text = (
+        "Been on tensorflow since 2019 for my thesis and it was fine honestly, but now every "
+        "thread says just use pytorch. What are tensorflow's actual weaknesses, technically speaking?"
+    )
+    assert engine.ask(text).key == "cons:tensorflow"
+
+
+def test_an_or_question_after_a_backstory_that_asks_to_choose_stays_a_pick(engine):
+    text = "My nephew wants to learn neural nets this summer. keras, pytorch or tensorflow? He knows python"
+    assert engine.ask(text).kind == "verdict"
+
+
+def test_a_question_pointing_back_at_the_backstory_s_aspect_compares_on_it(engine):
+    text = (
+        "Our services are written in C++ and Java and the data scientists hand us models. "
+        "I want to know how pytorch and tensorflow differ for languages other than python. "
+        "Who has the better story there?"
+    )
+    answer = engine.ask(text)
+    assert (answer.kind, answer.aspect) == ("compare", "language-bindings")

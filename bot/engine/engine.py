@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from bot.engine import text as compose
@@ -170,7 +171,7 @@ class Engine:
             if reading is not None:
                 reading = self._unless_it_stands_alone(reading, shape, content, ranked, exact, asked)
         if reading is None:
-            focus = self._focus(asked, shape)
+            focus = partial(self._focus, asked, shape)
             reading = self.readings.read(shape, content, ranked, exact, asked, focus)
         return self._finisher.finish(query, reading, ranked, limits)
 

@@ -10,7 +10,7 @@ evidence.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Literal
 
@@ -370,21 +370,22 @@ class StandaloneReader:
         ranked: Sequence[Ranked],
         exact: FaqEntry | None,
         question: str = "",
-        focus: tuple[Shape, frozenset[str]] | None = None,
+        focus: Callable[[], tuple[Shape, frozenset[str]] | None] | None = None,
     ) -> Reading:
         """The more confident of the shape's reading and the best FAQ entry; ``exact`` is the
-        entry one of whose phrasings the question is, if any. ``focus`` is the shape and
-        content of the message's question sentences (see focus.py), when it has others too:
-        the shape's reading is read from those alone."""
+        entry one of whose phrasings the question is, if any. ``focus`` gives the shape and
+        content of the message's question sentences (see focus.py) when it has others too;
+        it is asked only when the shape gives a reading, which those may change."""
         asked, asked_content = shape, content
         structured = self._shape(asked, asked_content)
         backstory_only = False
-        if focus is not None and structured is not None:
-            focused = self._shape(*focus)
+        asking = focus() if focus is not None and structured is not None else None
+        if asking is not None and structured is not None:
+            focused = self._shape(*asking)
             backstory_only = focused is None
             if focused is not None and _asks_otherwise(focused, structured):
                 structured = replace(focused, confidence=structured.confidence)
-                asked = focus[0]
+                asked = asking[0]
         if structured is None and exact is not None:  # a maintainer wrote this very question
             return Reading("faq", 1.0, "one of the entry's own phrasings", id=exact.id)
         if structured is not None and asked_content:

@@ -17,7 +17,7 @@ event loop. What a question *names* decides most answers (ARCHITECTURE.md):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -54,6 +54,9 @@ a long story usually ends with its question, and the cut keeps the cost of a
 10 000-character paste bounded."""
 DEFAULT_CONTEXT_TTL = 300.0
 ALONE_LEAD = 0.2
+QUESTION_ALONE_CONFIDENCE = 0.75
+QUESTION_ALONE_WORDS = 2
+"""See :meth:`Engine._as_its_question_asks`."""
 """How much more confident a follow-up's own reading must be to beat the follow-up reading."""
 
 
@@ -173,6 +176,8 @@ class Engine:
         if reading is None:
             focus = partial(self._focus, asked, shape)
             reading = self.readings.read(shape, content, ranked, exact, asked, focus)
+            if reading.confidence < limits.suggest:
+                reading = self._as_its_question_asks(asked, focus, ranked) or reading
         return self._finisher.finish(query, reading, ranked, limits)
 
     def _unless_it_stands_alone(
@@ -202,6 +207,31 @@ class Engine:
         if alone.kind != "none" and alone.confidence >= reading.confidence + lead:
             return alone
         return reading
+
+    def _as_its_question_asks(
+        self, text: str, focus: Callable[[], tuple[Shape, frozenset[str]] | None], ranked: Sequence[Ranked]
+    ) -> Reading | None:
+        """The FAQ entry a long message's question sentences ask for, when the whole message
+        is too diluted by its backstory to answer ("is tensorflow dead? genuinely asking. I
+        see pytorch everywhere…"): only an entry the whole message ranks first too, matched
+        surely (QUESTION_ALONE_CONFIDENCE) by two or more words of the question's own."""
+        asking = focus()
+        part = question_part(text)
+        if asking is None or part is None or not ranked:
+            return None
+        shape, content = asking
+        words = self.lexicon.analyse(part).tokens
+        own = self._rank(words, shape, MAX_SUGGESTIONS + 2)
+        if not own or len({w for w in own[0].matched if not w.startswith("@")}) < QUESTION_ALONE_WORDS:
+            return None  # "…2 tokens/sec. how to speed it up" matches on "speed" alone
+        alone = self.readings.read(shape, content, own, self.faq_index.exact(words), part)
+        if (
+            alone.kind != "faq"
+            or alone.id != ranked[0].entry.id
+            or alone.confidence < QUESTION_ALONE_CONFIDENCE
+        ):
+            return None
+        return replace(alone, why=f"read by its question sentences: {alone.why}")
 
     def _focus(self, text: str, whole: Shape) -> tuple[Shape, frozenset[str]] | None:
         """The shape and content of the question sentences of a message that has others too;

@@ -74,3 +74,17 @@ def test_a_question_pointing_back_at_the_backstory_s_aspect_compares_on_it(engin
     )
     answer = engine.ask(text)
     assert (answer.kind, answer.aspect) == ("compare", "language-bindings")
+
+
+def test_a_question_diluted_by_its_backstory_is_answered_by_its_question_sentence(engine):
+    text = (
+        "is tensorflow dead? honest question. every repo I open these days is pytorch and google "
+        "apparently uses jax internally now. my new job has a huge TF codebase and I don't want "
+        "to spend years on something abandoned"
+    )
+    assert engine.ask(text).key == "faq:tensorflow-status"
+
+
+def test_a_question_sentence_matched_on_one_word_does_not_overrule_its_backstory(engine):
+    text = "my laptop fan screams when I run llama locally, like 3 tokens/sec. how to speed it up"
+    assert engine.ask(text).kind == "none"

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 
 from bot.engine import text as compose
@@ -174,10 +174,10 @@ class Engine:
             if reading is not None:
                 reading = self._unless_it_stands_alone(reading, shape, content, ranked, exact, asked)
         if reading is None:
-            focus = partial(self._focus, asked, shape)
+            focus = cache(partial(self._focus, asked, shape))  # asked for at most once
             reading = self.readings.read(shape, content, ranked, exact, asked, focus)
             if reading.confidence < limits.suggest:
-                reading = self._as_its_question_asks(asked, focus, ranked) or reading
+                reading = self._as_its_question_asks(focus, ranked) or reading
         return self._finisher.finish(query, reading, ranked, limits)
 
     def _unless_it_stands_alone(
@@ -209,22 +209,22 @@ class Engine:
         return reading
 
     def _as_its_question_asks(
-        self, text: str, focus: Callable[[], tuple[Shape, frozenset[str]] | None], ranked: Sequence[Ranked]
+        self, focus: Callable[[], tuple[Shape, frozenset[str]] | None], ranked: Sequence[Ranked]
     ) -> Reading | None:
         """The FAQ entry a long message's question sentences ask for, when the whole message
         is too diluted by its backstory to answer ("is tensorflow dead? genuinely asking. I
         see pytorch everywhere…"): only an entry the whole message ranks first too, matched
         surely (QUESTION_ALONE_CONFIDENCE) by two or more words of the question's own."""
-        asking = focus()
-        part = question_part(text)
-        if asking is None or part is None or not ranked:
+        asking = focus() if ranked else None
+        if asking is None:
             return None
         shape, content = asking
-        words = self.lexicon.analyse(part).tokens
-        own = self._rank(words, shape, MAX_SUGGESTIONS + 2)
+        if len(self.faq_index.content(shape.tokens) & set(ranked[0].matched)) < QUESTION_ALONE_WORDS:
+            return None  # cannot match the whole message's best entry by enough words: skip ranking
+        own = self._rank(shape.tokens, shape, MAX_SUGGESTIONS + 2)
         if not own or len({w for w in own[0].matched if not w.startswith("@")}) < QUESTION_ALONE_WORDS:
             return None  # "…2 tokens/sec. how to speed it up" matches on "speed" alone
-        alone = self.readings.read(shape, content, own, self.faq_index.exact(words), part)
+        alone = self.readings.read(shape, content, own, self.faq_index.exact(shape.tokens))
         if (
             alone.kind != "faq"
             or alone.id != ranked[0].entry.id

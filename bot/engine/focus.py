@@ -34,6 +34,9 @@ QUESTION_WORDS = frozenset(
 )
 
 
+MOST_OF_IT = 0.75
+"""Question sentences longer than this share of the message read much as the whole does
+(what is left is a greeting or a "thanks"): not worth reading again."""
 ASKS_INDIRECTLY = re.compile(
     r"\b(?:wonder(?:ing)?|curious|(?:want|need|like|love) to (?:know|understand|hear)"
     r"|understand (?:how|what|why|which|if|whether)|tell me|explain)\b",
@@ -51,7 +54,8 @@ def question_part(text: str) -> str | None:
     asked = [s for s in sentences if asks(s)]
     if not asked or len(asked) == len(sentences):
         return None
-    return " ".join(asked)
+    part = " ".join(asked)
+    return part if len(part) <= MOST_OF_IT * len(text) else None
 
 
 def asks(sentence: str) -> bool:

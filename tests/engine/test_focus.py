@@ -10,7 +10,8 @@ from bot.engine.focus import question_part
     [
         ("we run tf in prod. how do i export a torch model?", "how do i export a torch model?"),
         ("long story. which one would you pick for mobile", "which one would you pick for mobile"),
-        ("I need to understand how jax compares. thanks!", "I need to understand how jax compares."),
+        ("our cluster has mixed gpus. I want to know how jax scales", "I want to know how jax scales"),
+        ("I need to understand how jax compares. thanks!", None),  # the question is most of it
         ("is it fast? (asking for a friend :)", "is it fast?"),
         ("is it fast?", None),  # a single question
         ("pytorch vs tensorflow?", None),

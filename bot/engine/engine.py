@@ -54,10 +54,10 @@ a long story usually ends with its question, and the cut keeps the cost of a
 10 000-character paste bounded."""
 DEFAULT_CONTEXT_TTL = 300.0
 ALONE_LEAD = 0.2
+"""How much more confident a follow-up's own reading must be to beat the follow-up reading."""
 QUESTION_ALONE_CONFIDENCE = 0.75
 QUESTION_ALONE_WORDS = 2
 """See :meth:`Engine._as_its_question_asks`."""
-"""How much more confident a follow-up's own reading must be to beat the follow-up reading."""
 
 
 def readable(text: str) -> str:
@@ -234,9 +234,9 @@ class Engine:
         return replace(alone, why=f"read by its question sentences: {alone.why}")
 
     def _focus(self, text: str, whole: Shape) -> tuple[Shape, frozenset[str]] | None:
-        """The shape and content of the question sentences of a message that has others too;
-        a use case the question leaves to its backstory ("for my phd") carries over, and so
-        do the frameworks of one that asks "which one" of those named before it."""
+        """The shape and content of the question sentences of a message that has others too
+        (see focus.py). The frameworks the whole message names stand in for those of a
+        question that names none ("what are its weaknesses?") or asks "which one" of them."""
         part = question_part(text)
         if part is None:
             return None

@@ -4,7 +4,8 @@
 How do people port trained weights?" names two frameworks and an aspect, but only
 in its backstory: the question asks how to port weights. Cues read in the question
 sentences decide what kind of answer is asked for; the whole message still ranks
-the FAQ entries and supplies what the question leaves to its backstory (a use case).
+the FAQ entries and supplies the frameworks a question leaves to its backstory
+("…what are its weaknesses?").
 """
 
 from __future__ import annotations
@@ -14,26 +15,8 @@ import re
 SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\n+")
 QUESTION_END = re.compile(r"\?[\s\W]*$")
 """A sentence that ends in "?" (perhaps followed by an emoticon or a closing bracket)."""
-QUESTION_WORDS = frozenset(
-    {
-        "which",
-        "what",
-        "whats",
-        "what's",
-        "how",
-        "why",
-        "should",
-        "can",
-        "could",
-        "would",
-        "is",
-        "are",
-        "do",
-        "does",
-    }
-)
-
-
+QUESTION_WORDS = frozenset("which what whats what's how why should can could would is are do does".split())
+"""Words that open a question even where the "?" is left out."""
 MOST_OF_IT = 0.75
 """Question sentences longer than this share of the message read much as the whole does
 (what is left is a greeting or a "thanks"): not worth reading again."""

@@ -77,8 +77,12 @@ asks what it is ("What is JAX, and who is it for?"), if there is one."""
 POINTS_AMONG_TWO_CONFIDENCE = 0.75
 """Two frameworks, "drawbacks" and no "vs": the list of the one named next to the cue."""
 ONE_FRAMEWORK_VERDICT = 0.8
-BACKSTORY_FACTOR = 0.8
 """'Is jax good for research': the use case's verdict over all frameworks."""
+BACKSTORY_FACTOR = 0.8
+"""A long message whose shape gives a reading only by cues in its backstory, none in its
+question sentences (see focus.py), is that much less sure of it: "…tensorboard on a second
+monitor from my tf days. now the lab uses pytorch. can I still use tensorboard with torch?"
+asks about tensorboard, not for a comparison of the two."""
 WHICH_FRAMEWORK_CONFIDENCE = 0.75
 """'Which framework…' with no name and no use case, before the unexplained-word penalty."""
 UNCUED_COMPARISON_WORDS = 6
@@ -376,8 +380,8 @@ class StandaloneReader:
         entry one of whose phrasings the question is, if any. ``focus`` gives the shape and
         content of the message's question sentences (see focus.py) when it has others too;
         it is asked only when the shape gives a reading, which those may change."""
-        asked, asked_content = shape, content
-        structured = self._shape(asked, asked_content)
+        asked = shape  # the shape the structured reading comes from
+        structured = self._shape(shape, content)
         backstory_only = False
         asking = focus() if focus is not None and structured is not None else None
         if asking is not None and structured is not None:
@@ -388,11 +392,12 @@ class StandaloneReader:
                 asked = asking[0]
         if structured is None and exact is not None:  # a maintainer wrote this very question
             return Reading("faq", 1.0, "one of the entry's own phrasings", id=exact.id)
-        if structured is not None and asked_content:
+        if structured is not None and content:
             # Words the shape does not explain make the shape less certain; those of a
-            # phrase it read ("sell me", "wrong with") are explained.
-            judged = asked.praises_by_name or asked.faults_by_name
-            unexplained = asked_content - PHRASE_WORDS if judged else asked_content
+            # phrase it read ("sell me", "wrong with") are explained. Counted over the
+            # whole message: a long backstory leaves any reading by shape less sure.
+            judged = shape.praises_by_name or shape.faults_by_name
+            unexplained = content - PHRASE_WORDS if judged else content
             penalty = min(MAX_UNEXPLAINED_PENALTY, UNEXPLAINED_WORD_PENALTY * len(unexplained))
             structured = replace(structured, confidence=max(0.0, structured.confidence - penalty))
         if structured is not None and backstory_only:

@@ -174,9 +174,10 @@ class Engine:
             if reading is not None:
                 reading = self._unless_it_stands_alone(reading, shape, content, ranked, exact, asked)
         if reading is None:
-            focus = cache(partial(self._focus, asked, shape))  # asked for at most once
+            part = question_part(asked)  # None for most questions: one sentence, all asking
+            focus = cache(partial(self._focus, part, shape)) if part is not None else None
             reading = self.readings.read(shape, content, ranked, exact, asked, focus)
-            if reading.confidence < limits.suggest:
+            if focus is not None and reading.confidence < limits.suggest:
                 reading = self._as_its_question_asks(focus, ranked) or reading
         return self._finisher.finish(query, reading, ranked, limits)
 
@@ -209,16 +210,15 @@ class Engine:
         return reading
 
     def _as_its_question_asks(
-        self, focus: Callable[[], tuple[Shape, frozenset[str]] | None], ranked: Sequence[Ranked]
+        self, focus: Callable[[], tuple[Shape, frozenset[str]]], ranked: Sequence[Ranked]
     ) -> Reading | None:
         """The FAQ entry a long message's question sentences ask for, when the whole message
         is too diluted by its backstory to answer ("is tensorflow dead? genuinely asking. I
         see pytorch everywhere…"): only an entry the whole message ranks first too, matched
         surely (QUESTION_ALONE_CONFIDENCE) by two or more words of the question's own."""
-        asking = focus() if ranked else None
-        if asking is None:
+        if not ranked:
             return None
-        shape, content = asking
+        shape, content = focus()
         if len(self.faq_index.content(shape.tokens) & set(ranked[0].matched)) < QUESTION_ALONE_WORDS:
             return None  # cannot match the whole message's best entry by enough words: skip ranking
         own = self._rank(shape.tokens, shape, MAX_SUGGESTIONS + 2)
@@ -233,13 +233,10 @@ class Engine:
             return None
         return replace(alone, why=f"read by its question sentences: {alone.why}")
 
-    def _focus(self, text: str, whole: Shape) -> tuple[Shape, frozenset[str]] | None:
-        """The shape and content of the question sentences of a message that has others too
-        (see focus.py). The frameworks the whole message names stand in for those of a
-        question that names none ("what are its weaknesses?") or asks "which one" of them."""
-        part = question_part(text)
-        if part is None:
-            return None
+    def _focus(self, part: str, whole: Shape) -> tuple[Shape, frozenset[str]]:
+        """The shape and content of ``part``, the question sentences of a message that has
+        others too (see focus.py). The frameworks the whole message names stand in for those
+        of a question that names none ("what are its weaknesses?") or asks "which one" of them."""
         analysis = self.lexicon.analyse(part)
         shape = shape_of(analysis.tokens, self.entities, analysis.raw)
         if whole.frameworks and (not shape.frameworks or shape.points_back):

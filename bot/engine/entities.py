@@ -91,8 +91,9 @@ class EntityTable:
         i = 0
         while i < len(words):
             sizes = self._sizes.get(words[i], ())
-            if stems[i] != words[i]:
-                sizes = tuple(sorted({*sizes, *self._sizes.get(stems[i], ())}, reverse=True))
+            by_stem = self._sizes.get(stems[i], ()) if stems[i] != words[i] else ()
+            if by_stem:  # rare: merge only when the stem starts phrases of its own
+                sizes = tuple(sorted({*sizes, *by_stem}, reverse=True))
             for size in sizes:
                 if i + size > len(words):
                     continue

@@ -1,4 +1,5 @@
-"""Which reading answers when a question's shape and its best FAQ entry both read it.
+"""Which reading answers when a question's shape and its best FAQ entry both read it, and
+when a long message's question sentences read otherwise than the whole of it.
 
 Mostly the more confident one. Two rules come first, because confidence alone gets
 them wrong:
@@ -63,3 +64,18 @@ def _picks_within_its_topic(
     topic = {w for w in top.named if not w.startswith("@")} - NOT_EVIDENCE
     topic -= {stem(w) for w in shape.words_of_names}
     return bool(topic) and faq.confidence >= TOPIC_PICK_CONFIDENCE
+
+
+def asks_otherwise(focused: Reading, whole: Reading) -> bool:
+    """Whether the reading of a message's question sentences (``focused``) asks for another
+    answer than the reading of the whole message, which has read cues in its backstory too."""
+    if focused.kind == whole.kind:
+        return (focused.aspect or whole.aspect) != whole.aspect or (
+            focused.use_case or whole.use_case
+        ) != whole.use_case
+    if focused.kind == "verdict" and whole.kind == "compare":
+        # "...from languages other than python. Who has the better story there?" weighs the
+        # two on the aspect the backstory names; "for production, which would you pick" picks.
+        return focused.use_case is not None or whole.aspect is None
+    # "my kid wants to learn neural nets. keras, pytorch or tensorflow?": an "or" is a pick.
+    return not (focused.kind == "compare" and whole.kind == "verdict" and focused.aspect is None)

@@ -28,7 +28,7 @@ from bot.engine.decline import DeclineIndex
 from bot.engine.detect import Shape, asks_for_a_figure
 from bot.engine.entities import with_concepts
 from bot.engine.normalize import stem, tokens
-from bot.engine.precedence import shape_answers
+from bot.engine.precedence import asks_otherwise, shape_answers
 from bot.engine.rank import NOT_EVIDENCE, WHOLE_PHRASING, FaqIndex, Ranked
 from bot.engine.reading import Reading
 from bot.engine.semantic import PhrasingVectors
@@ -374,7 +374,7 @@ class StandaloneReader:
         ranked: Sequence[Ranked],
         exact: FaqEntry | None,
         question: str = "",
-        focus: Callable[[], tuple[Shape, frozenset[str]] | None] | None = None,
+        focus: Callable[[], tuple[Shape, frozenset[str]]] | None = None,
     ) -> Reading:
         """The more confident of the shape's reading and the best FAQ entry; ``exact`` is the
         entry one of whose phrasings the question is, if any. ``focus`` gives the shape and
@@ -383,11 +383,11 @@ class StandaloneReader:
         asked = shape  # the shape the structured reading comes from
         structured = self._shape(shape, content)
         backstory_only = False
-        asking = focus() if focus is not None and structured is not None else None
-        if asking is not None and structured is not None:
+        if focus is not None and structured is not None:
+            asking = focus()
             focused = self._shape(*asking)
             backstory_only = focused is None
-            if focused is not None and _asks_otherwise(focused, structured):
+            if focused is not None and asks_otherwise(focused, structured):
                 structured = replace(focused, confidence=structured.confidence)
                 asked = asking[0]
         if structured is None and exact is not None:  # a maintainer wrote this very question
@@ -446,21 +446,6 @@ class StandaloneReader:
         use_case = shape.use_cases[0] if shape.use_cases else None
         verdict = self.verdict(named, use_case, faq.confidence, f"a pick among those named ({faq.why})")
         return verdict or faq
-
-
-def _asks_otherwise(focused: Reading, whole: Reading) -> bool:
-    """Whether the reading of a message's question sentences (``focused``) asks for another
-    answer than the reading of the whole message, which has read cues in its backstory too."""
-    if focused.kind == whole.kind:
-        return (focused.aspect or whole.aspect) != whole.aspect or (
-            focused.use_case or whole.use_case
-        ) != whole.use_case
-    if focused.kind == "verdict" and whole.kind == "compare":
-        # "...from languages other than python. Who has the better story there?" weighs the
-        # two on the aspect the backstory names; "for production, which would you pick" picks.
-        return focused.use_case is not None or whole.aspect is None
-    # "my kid wants to learn neural nets. keras, pytorch or tensorflow?": an "or" is a pick.
-    return not (focused.kind == "compare" and whole.kind == "verdict" and focused.aspect is None)
 
 
 def _defining_entries(knowledge: KnowledgeBase) -> dict[str, str]:

@@ -27,9 +27,8 @@ from bot.engine.rank import (
     QUESTION_SHARE,
     SHORTLIST,
     FaqIndex,
-    ScaledPhrasing,
+    ScaledPhrasings,
     pair_bonus,
-    phrasing_coverage,
 )
 from bot.knowledge import Decline
 
@@ -78,8 +77,8 @@ class DeclineIndex:
         self._documents = len(faq_index.entries) + len(self.topics)
         # Each phrasing with its coverage scale (see FaqIndex.coverage_scale); weights need
         # the postings above.
-        self._phrasings: tuple[tuple[ScaledPhrasing, ...], ...] = tuple(
-            tuple((p, faq_index.coverage_scale(sum(map(self.idf, p)))) for p in phrasings)
+        self._phrasings = tuple(
+            ScaledPhrasings((p, faq_index.coverage_scale(sum(map(self.idf, p)))) for p in phrasings)
             for phrasings in contents
         )
 
@@ -124,7 +123,7 @@ class DeclineIndex:
             from_question = QUESTION_SHARE * covered[index] / total
             if from_question + MOST_FROM_PHRASING < max(floor, best.score if best else 0.0):
                 break  # the shortlist is in falling coverage order: no later topic can do better
-            best_phrasing = phrasing_coverage(self._phrasings[index], query, weights.__getitem__)
+            best_phrasing = self._phrasings[index].coverage(query, weights.__getitem__)
             score = from_question + (1 - QUESTION_SHARE) * best_phrasing
             score += pair_bonus(pairs, self._pairs[index])
             if score >= floor and (best is None or score > best.score):

@@ -325,8 +325,16 @@ def _opens_with(words: Sequence[str], phrase: tuple[str, ...]) -> bool:
 
 
 def _has_run(words: Sequence[str], phrase: tuple[str, ...]) -> bool:
+    """Whether ``phrase`` stands in ``words``; compared only where its first word is."""
     size = len(phrase)
-    return any(tuple(words[i : i + size]) == phrase for i in range(len(words) - size + 1))
+    at = -1
+    try:
+        while True:
+            at = words.index(phrase[0], at + 1)
+            if tuple(words[at : at + size]) == phrase:
+                return True
+    except ValueError:  # no further place where the phrase could start
+        return False
 
 
 def has_any_run(

@@ -219,8 +219,8 @@ class Engine:
         if not ranked:
             return None
         shape, content = focus()
-        if len(self.faq_index.content(shape.tokens) & set(ranked[0].matched)) < QUESTION_ALONE_WORDS:
-            return None  # cannot match the whole message's best entry by enough words: skip ranking
+        if len(self.faq_index.content(shape.tokens) & ranked[0].named) < QUESTION_ALONE_WORDS:
+            return None  # cannot match the whole message's best entry's phrasings by enough words
         own = self._rank(shape.tokens, shape, MAX_SUGGESTIONS + 2)
         if not own or len({w for w in own[0].matched if not w.startswith("@")}) < QUESTION_ALONE_WORDS:
             return None  # "…2 tokens/sec. how to speed it up" matches on "speed" alone

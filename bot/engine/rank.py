@@ -69,20 +69,34 @@ NOT_EVIDENCE = frozenset(stem(w) for w in ALL_CUES | GENERIC_WORDS)
 """Matched words (stemmed, as in :attr:`Ranked.matched`) that say nothing about which FAQ
 entry is meant: cues ("vs", "downsides") and generic words."""
 
-ScaledPhrasing = tuple[frozenset[str], float]
-"""A phrasing's content words and its coverage scale (see FaqIndex.coverage_scale)."""
 
+class ScaledPhrasings:
+    """One entry's phrasings (content words), each with its coverage scale (see
+    FaqIndex.coverage_scale), indexed by word: a question shares words with a few of
+    an entry's phrasings, and only those are summed."""
 
-def phrasing_coverage(
-    phrasings: Iterable[ScaledPhrasing], query: frozenset[str], weight_of: Callable[[str], float]
-) -> float:
-    """How well the question covers the best of these phrasings (0 when it shares no word)."""
-    best = 0.0
-    for phrasing, scale in phrasings:
-        shared = phrasing & query
-        if shared:
-            best = max(best, math.fsum(map(weight_of, shared)) * scale)
-    return best
+    __slots__ = ("_scales", "_using", "_words")
+
+    def __init__(self, phrasings: Iterable[tuple[frozenset[str], float]]):
+        scales: list[float] = []
+        using: dict[str, list[int]] = {}
+        for index, (words, scale) in enumerate(phrasings):
+            scales.append(scale)
+            for word in words:
+                using.setdefault(word, []).append(index)
+        self._scales = tuple(scales)
+        self._using = {word: tuple(indexes) for word, indexes in using.items()}
+        self._words = frozenset(using)
+
+    def coverage(self, query: frozenset[str], weight_of: Callable[[str], float]) -> float:
+        """How well the question covers the best of these phrasings (0 when it shares no word)."""
+        covered: dict[int, list[float]] = {}
+        for word in query & self._words:
+            weight = weight_of(word)
+            for index in self._using[word]:
+                covered.setdefault(index, []).append(weight)
+        # fsum is exact, so the order the words came in does not matter (see FaqIndex.rank).
+        return max((math.fsum(weights) * self._scales[i] for i, weights in covered.items()), default=0.0)
 
 
 def pair_bonus(query_pairs: frozenset[tuple[str, str]], pairs: frozenset[tuple[str, str]]) -> float:
@@ -156,7 +170,7 @@ class FaqIndex:
         self._words = tuple(s | w for s, w in zip(strong, weak, strict=True))
         self._strong = tuple(strong)
         self._phrasings = tuple(
-            tuple((p, self.coverage_scale(math.fsum(self.idf(w) for w in p))) for p in phrasings)
+            ScaledPhrasings((p, self.coverage_scale(math.fsum(self.idf(w) for w in p))) for p in phrasings)
             for phrasings in phrasings_of
         )
         self._about = tuple(frozenset(e.frameworks) for e in self.entries)
@@ -270,7 +284,7 @@ class FaqIndex:
         ranked = []
         for index in heapq.nlargest(max(SHORTLIST, limit), covered, key=covered.__getitem__):
             amount = covered[index]
-            best_phrasing = phrasing_coverage(self._phrasings[index], query, weight_of)
+            best_phrasing = self._phrasings[index].coverage(query, weight_of)
             score = QUESTION_SHARE * amount / total + (1 - QUESTION_SHARE) * best_phrasing
             if named_frameworks & self._about[index]:
                 score += FRAMEWORK_BONUS

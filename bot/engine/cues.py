@@ -30,6 +30,12 @@ VERDICT_CUES = frozenset(
         "learn",
     }
 )  # fmt: skip
+PICK_CUES = frozenset({"pick", "picking", "choose", "recommend", "recommendation", "prefer"})
+"""Words that ask outright for one framework to be picked ("jax or torch, which do you pick"):
+unlike "which" or "better", never a request to weigh the two on one aspect. Not before
+"up": to "pick up" a framework is to learn it."""
+PICK_PHRASES = (("go", "with"), ("going", "with"), ("settle", "on"))
+"""Phrases that ask for a pick as PICK_CUES do ("which one should i go with")."""
 EXPAND_CUES = frozenset(
     {
         "why", "sources", "source", "more", "explain", "detail", "details", "detailed", "elaborate",

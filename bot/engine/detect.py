@@ -35,6 +35,8 @@ from bot.engine.cues import (
     OR_ASKS_WHETHER,
     ORIGIN_LINKS,
     ORIGIN_WORDS,
+    PICK_CUES,
+    PICK_PHRASES,
     PITCH_PHRASES,
     PRAISE_PHRASES,
     PRESCRIPTIVE_CUES,
@@ -87,6 +89,8 @@ class Shape:
     pros_word: bool
     cons_word: bool
     verdict: bool
+    picks: bool
+    """Asks outright for a pick (see PICK_CUES)."""
     asks_which_framework: bool
     """Asks to choose between frameworks in so many words (see CHOICE_PAIRS)."""
     expand: bool
@@ -245,6 +249,7 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         pros_word=bool(token_set & PROS_WORDS),
         cons_word=_complains(words),
         verdict=bool(token_set & VERDICT_CUES),
+        picks=_picks(words),
         asks_which_framework=_asks_which_framework(words),
         expand=bool(token_set & EXPAND_CUES),
         follow_up_opener=opener,
@@ -318,6 +323,13 @@ def _outside(words: Sequence[str], mentions: Iterable[Mention], also: Iterable[i
     """The words that are in no mention, nor at one of the positions ``also``."""
     covered = {i for m in mentions for i in range(m.start, m.end)} | set(also)
     return tuple(w for i, w in enumerate(words) if i not in covered)
+
+
+def _picks(words: Sequence[str]) -> bool:
+    """Whether a pick is asked outright (see PICK_CUES): "pick", "choose" and "go with", not "pick up"."""
+    return has_any_run(words, PICK_PHRASES) or any(
+        word in PICK_CUES and "up" not in words[at + 1 : at + 2] for at, word in enumerate(words)
+    )
 
 
 def _opens_with(words: Sequence[str], phrase: tuple[str, ...]) -> bool:

@@ -7,6 +7,9 @@ them wrong:
 - a comparison asked outright on an aspect ("tf vs pt, which trains faster") beats
   the FAQ entry on that aspect: the entry says how each framework does it, the
   comparison sets the named ones side by side;
+- likewise a pick asked outright between named frameworks ("for a production platform,
+  would you pick jax or torch") beats the entry on the aspect it names: the entry says
+  how each framework does it, the verdict picks one;
 - an entry on picking a framework (``only_when: choosing``) that the question
   matches by a topic of its own ("which framework do people choose for nlp") beats
   the bare verdict over all frameworks, which would ignore the topic.
@@ -22,7 +25,8 @@ from bot.knowledge import FaqEntry
 from bot.knowledge.model import ONLY_WHEN_CHOOSING
 
 SURE_COMPARISON = 0.6
-"""A comparison asked outright at least this confident beats an FAQ entry on the same aspect."""
+"""A comparison (or pick) asked outright at least this confident beats an FAQ entry on the
+same aspect."""
 TOPIC_PICK_CONFIDENCE = 0.45
 """An entry on picking by topic must be at least this confident to beat the bare verdict."""
 
@@ -30,7 +34,7 @@ TOPIC_PICK_CONFIDENCE = 0.45
 def shape_answers(shape: Shape, structured: Reading, faq: Reading, entry: FaqEntry, top: Ranked) -> bool:
     """Whether ``structured`` (the shape's reading) answers rather than ``faq``, the reading of
     ``entry``; ``top`` is the best-ranked entry (``entry`` itself unless it gave way to a sibling)."""
-    if _compares_on_its_aspect(shape, structured, entry):
+    if _compares_on_its_aspect(shape, structured, entry) or _picks_over_its_aspect(shape, structured, entry):
         return True
     if _picks_within_its_topic(shape, structured, faq, entry, top):
         return False
@@ -49,6 +53,19 @@ def _compares_on_its_aspect(shape: Shape, structured: Reading, entry: FaqEntry) 
         and not shape.compare_by_or
         and not shape.asks_how_to
         and structured.aspect in entry.aspects
+    )
+
+
+def _picks_over_its_aspect(shape: Shape, structured: Reading, entry: FaqEntry) -> bool:
+    """A verdict between named frameworks asked with a pick word (see PICK_CUES), against an
+    entry on an aspect the question names. Not when it asks how to do something."""
+    return (
+        structured.kind == "verdict"
+        and structured.confidence >= SURE_COMPARISON
+        and len(shape.frameworks) >= 2
+        and shape.picks
+        and not shape.asks_how_to
+        and not set(shape.aspects).isdisjoint(entry.aspects)
     )
 
 

@@ -74,6 +74,9 @@ unless the best FAQ entry is about that framework alone."""
 DEFINITION_CONFIDENCE = 0.9
 """'What is jax' and nothing else: the entry about that framework alone whose question
 asks what it is ("What is JAX, and who is it for?"), if there is one."""
+PICK_CONFIDENCE = 0.92
+"""Two frameworks and an outright "pick"/"choose" (see PICK_CUES), beside the aspects a
+backstory names: as sure as a pick asked with "which"."""
 POINTS_AMONG_TWO_CONFIDENCE = 0.75
 """Two frameworks, "drawbacks" and no "vs": the list of the one named next to the cue."""
 ONE_FRAMEWORK_VERDICT = 0.8
@@ -249,11 +252,16 @@ class StandaloneReader:
             choosing = shape.verdict or shape.compare_by_or
             side_by_side = (shape.compare and not shape.compare_by_or) or shape.weighs_a_property
             picks_for_use_case = choosing and use_case is not None and not (aspects and side_by_side)
+            # "cluster of h100s and a tpu allocation… jax or pytorch, which do u pick?" picks,
+            # whatever aspects the backstory names; "which is better on tpus" weighs them on one.
+            picks_outright = shape.picks and not side_by_side
             if shape.aspects and self._uncued_comparison_is_a_guess(shape, content):
                 return None
             if shape.lists_aspects and not picks_for_use_case:
                 why = f"two frameworks and a list of {len(shape.aspects)} aspects: the whole table"
                 return Reading("compare", 0.95, why, frameworks=frameworks)
+            if shape.aspects and picks_outright and not picks_for_use_case:
+                return self.verdict(frameworks, None, PICK_CONFIDENCE, "two frameworks and 'pick'")
             if shape.aspects and not picks_for_use_case:
                 return Reading(
                     "compare",

@@ -17,6 +17,9 @@ QUESTION_END = re.compile(r"\?[\s\W]*$")
 """A sentence that ends in "?" (perhaps followed by an emoticon or a closing bracket)."""
 QUESTION_WORDS = frozenset("which what whats what's how why should can could would is are do does".split())
 """Words that open a question even where the "?" is left out."""
+POINTERS = frozenset("it its that this those these them there".split())
+"""Words by which question sentences point into the backstory ("is that worth the cost?",
+"which has the best libs for that stuff?"): they ask of it, not apart from it."""
 MOST_OF_IT = 0.75
 """Question sentences longer than this share of the message read much as the whole does
 (what is left is a greeting or a "thanks"): not worth reading again."""

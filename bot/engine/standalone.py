@@ -27,6 +27,7 @@ from bot.engine.cues import (
 from bot.engine.decline import DeclineIndex
 from bot.engine.detect import Shape, asks_for_a_figure
 from bot.engine.entities import with_concepts
+from bot.engine.focus import POINTERS
 from bot.engine.normalize import stem, tokens
 from bot.engine.precedence import asks_otherwise, shape_answers
 from bot.engine.rank import NOT_EVIDENCE, WHOLE_PHRASING, FaqIndex, Ranked
@@ -391,10 +392,13 @@ class StandaloneReader:
         asked = shape  # the shape the structured reading comes from
         structured = self._shape(shape, content)
         backstory_only = False
+        question_words: frozenset[str] | None = None  # those of the question sentences, if read apart
         if focus is not None and structured is not None:
             asking = focus()
             focused = self._shape(*asking)
             backstory_only = focused is None
+            if POINTERS.isdisjoint(asking[0].tokens):  # "…the best libs for that stuff" asks of the backstory
+                question_words = self.faq_index.content(asking[0].tokens) - NOT_EVIDENCE
             if focused is not None and asks_otherwise(focused, structured):
                 structured = replace(focused, confidence=structured.confidence)
                 asked = asking[0]
@@ -421,6 +425,16 @@ class StandaloneReader:
                 why = "a framework named on its own"
                 return Reading("pros", BARE_NAME_CONFIDENCE, why, framework=only, expanded=True)
         faq = self.faq(shape, ranked, structured is not None, question)
+        if (
+            structured is not None
+            and not backstory_only
+            and question_words is not None
+            and ranked
+            and question_words.isdisjoint(ranked[0].matched)
+        ):
+            # "…it runs fine in our android app. what are the real downsides?": an entry
+            # matched by none of the question sentences' words answers the backstory only.
+            return structured
         if structured is not None and (faq is None or self._shape_answers(asked, structured, faq, ranked)):
             return structured
         if faq is not None:

@@ -89,3 +89,16 @@ def test_a_question_diluted_by_its_backstory_is_answered_by_its_question_sentenc
 def test_a_question_sentence_matched_on_one_word_does_not_overrule_its_backstory(engine):
     text = "my laptop fan screams when I run llama locally, like 3 tokens/sec. how to speed it up"
     assert engine.ask(text).kind == "none"
+
+
+def test_an_entry_matched_only_by_the_backstory_does_not_answer_the_question_sentences(engine):
+    text = (
+        "tensorflow runs fine in our android app honestly. "
+        "so what are the real downsides people complain about?"
+    )
+    answer = engine.ask(text)
+    assert (answer.kind, answer.framework) == ("cons", "tensorflow"), answer.candidates
+    # Pointing into the backstory ("is that worth it?"), the question asks of it: no such rule.
+    assert (
+        engine.ask("we moved our android app from tensorflow to pytorch. was that worth it?").kind != "cons"
+    )

@@ -7,9 +7,9 @@ event loop. What a question *names* decides most answers (ARCHITECTURE.md):
 2. find the frameworks, aspects and use cases it names, and its intent cues;
 3. if it leans on the previous turn ("and jax?", "why?"), resolve it
    against that turn;
-4. otherwise read it on its own (``standalone.py``): its shape — two frameworks
-   and "vs" is a comparison, one framework and "downsides" is cons, "which
-   should I pick" is a verdict — against the ranked FAQ entries, keeping
+4. otherwise read it on its own (``standalone.py``): its shape (``by_shape.py``:
+   two frameworks and "vs" is a comparison, one framework and "downsides" is cons,
+   "which should I pick" is a verdict) against the ranked FAQ entries, keeping
    whichever reading is the more confident;
 5. compare the confidence with the thresholds: answer, answer with
    suggestions, or decline with the closest entries.
@@ -168,7 +168,7 @@ class Engine:
         own = self._content(shape.origin_free_leftover()) if previous is not None else content
         if previous is not None and leans_on_context(shape, own):
             about = self._about(previous, adding=shape.adds)
-            reading = follow_up(shape, previous, self.readings.verdict, about, own)
+            reading = follow_up(shape, previous, self.readings.shapes.verdict, about, own)
             if reading is None and previous.kind == "faq" and says_it_follows_up(shape):
                 reading = self._faq_follow_up(analysis.tokens, shape, own, previous, about)
             if reading is not None:
@@ -377,7 +377,7 @@ class Engine:
         )
         if kind == "verdict" and not frameworks:
             reading = Reading(kind, 1.0, "named outright", use_case=use_case, expanded=expanded,
-                              frameworks=self.readings.verdict_frameworks(()))  # fmt: skip
+                              frameworks=self.readings.shapes.verdict_frameworks(()))  # fmt: skip
         return self._finisher.finish(query, reading, (), self.thresholds)
 
     def answer_for_key(self, key: str, query: str = "") -> Answer:

@@ -1727,3 +1727,9 @@ def test_two_new_frameworks_asked_the_same_keep_the_last_aspect_or_use_case(
     assert (answer.aspect if kind == "compare" else answer.use_case) == detail
     alone = engine.ask("what about jax vs pytorch")  # nothing to ask again: a comparison of its own
     assert (alone.kind, alone.aspect) == ("compare", None)
+
+
+def test_a_topic_of_its_own_after_cons_stands_alone(engine):
+    # Naming another framework after "cons of tensorflow" usually asks its cons; not with a topic.
+    assert ask_turns(engine, "cons of tensorflow", "how is keras licensed").key == "faq:licensing"
+    assert ask_turns(engine, "cons of tensorflow", "and keras?").key == "cons:keras"

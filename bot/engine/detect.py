@@ -249,7 +249,7 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         pros_word=bool(token_set & PROS_WORDS),
         cons_word=_complains(words),
         verdict=bool(token_set & VERDICT_CUES),
-        picks=_picks(words),
+        picks=_picks(words, token_set),
         asks_which_framework=_asks_which_framework(words),
         expand=bool(token_set & EXPAND_CUES),
         follow_up_opener=opener,
@@ -325,9 +325,12 @@ def _outside(words: Sequence[str], mentions: Iterable[Mention], also: Iterable[i
     return tuple(w for i, w in enumerate(words) if i not in covered)
 
 
-def _picks(words: Sequence[str]) -> bool:
-    """Whether a pick is asked outright (see PICK_CUES): "pick", "choose" and "go with", not "pick up"."""
-    return has_any_run(words, PICK_PHRASES) or any(
+def _picks(words: Sequence[str], present: frozenset[str]) -> bool:
+    """Whether a pick is asked outright (see PICK_CUES): "pick", "choose" and "go with", not
+    "pick up". ``present`` is the set of ``words``: most questions hold no pick word at all."""
+    if has_any_run(words, PICK_PHRASES, present):
+        return True
+    return not present.isdisjoint(PICK_CUES) and any(
         word in PICK_CUES and "up" not in words[at + 1 : at + 2] for at, word in enumerate(words)
     )
 

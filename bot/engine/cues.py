@@ -19,8 +19,22 @@ PRAISE_PHRASES = (("any", "good"), ("do", "well"), ("does", "well"))
 """Ask for the pros right after a framework's name ("is jax any good", "what does keras do well")."""
 PITCH_PHRASES = (("sell", "me"), ("pitch", "me"), ("sell", "us"), ("pitch", "us"))
 """Ask for the pros right before a framework's name ("sell me keras", "pitch me jax")."""
-PROS_WORDS = frozenset({"good", "like", "love", "nice", "great", "awesome", "cool", "strong"})
-CONS_WORDS = frozenset({"bad", "hate", "hates", "sucks", "suck", "problems", "worst", "annoying", "weak"})
+PROS_WORDS = frozenset(
+    {
+        "good", "like", "love", "nice", "great", "awesome", "cool", "strong", "elegant", "underrated",
+        "beautiful", "powerful", "neat", "excellent", "fantastic", "brilliant", "appeal",
+    }
+)  # fmt: skip
+CONS_WORDS = frozenset(
+    {
+        "bad", "hate", "hates", "sucks", "suck", "problems", "worst", "annoying", "weak", "fragmented",
+        "clunky", "bloated", "messy", "frustrating", "awful", "horrible", "nightmare", "verbose",
+        "buggy", "ugly", "cumbersome", "overcomplicated", "disappointing",
+    }
+)  # fmt: skip
+"""Words that judge a framework ("jax is so elegant", "keras feels clunky"): with little else
+said they ask for its pros or cons; too vague to rank FAQ entries by. Not those the declined
+topics use ("garbage", "hype", "amazing"): as cues they would leave those topics' phrasings."""
 SELF_WORDS = frozenset({"im", "am"})
 """A complaint right after these is about the member ("im bad in math"), not a framework."""
 VERDICT_CUES = frozenset(
@@ -130,6 +144,9 @@ framework to another asks for."""
 TO_WORDS = frozenset({"to", "into"})
 TO_REACH = 3
 """How many words may sit between a framework's name and "to" ("keras model weights to")."""
+IT_IN_PHRASES = frozenset({("it", "in"), ("them", "in")})
+"""End a port as "to" does, from a little further off: "a tf model, need it in pytorch"."""
+IT_IN_REACH = 5
 TIE_WORDS = frozenset(
     {"tied", "bound", "linked", "coupled", "married", "locked", "attached", "connected", "related",
      "similar", "close", "closer", "equivalent", "superior", "inferior", "preferable", "alternative", "next"}

@@ -32,6 +32,8 @@ from bot.engine.cues import (
     HEDGES,
     HOW_TO,
     INJECTION_MARKERS,
+    IT_IN_PHRASES,
+    IT_IN_REACH,
     OR_ASKS_WHETHER,
     ORIGIN_LINKS,
     ORIGIN_WORDS,
@@ -292,17 +294,15 @@ def asks_for_a_figure(words: Sequence[str]) -> bool:
 
 
 def _one_to_another(words: Sequence[str], mentions: Sequence[Mention]) -> bool:
-    """A framework's name, then "to"/"into" within TO_REACH words (no TIE_WORDS among
-    them), then another framework's name."""
+    """A framework's name, then "to"/"into" within TO_REACH words (or "it in" within
+    IT_IN_REACH; no TIE_WORDS among them), then another framework's name."""
     names = sorted((m.start, m.end, m.id) for m in mentions if m.kind == "framework")
     for (_, end, first), (start, _, second) in itertools.pairwise(names):
         between = words[end:start]
-        if (
-            first != second
-            and between
-            and between[-1] in TO_WORDS
-            and len(between) <= TO_REACH
-            and TIE_WORDS.isdisjoint(between)
+        if first == second or not between or not TIE_WORDS.isdisjoint(between):
+            continue
+        if (between[-1] in TO_WORDS and len(between) <= TO_REACH) or (
+            tuple(between[-2:]) in IT_IN_PHRASES and len(between) <= IT_IN_REACH
         ):
             return True
     return False

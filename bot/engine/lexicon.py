@@ -46,6 +46,9 @@ TWO_EDITS_FROM = 8
 MIN_NAMED_SUFFIX = 4
 """An unknown word that is a framework's name and at least this many more letters
 ("tfbertmodel", "torchmetrics") is read as that framework's name (see _identifier_prefixes)."""
+PHRASE_HEDGES = frozenset({"actually", "actual", "really", "truly", "genuinely", "honestly", "even"})
+"""Words that may stand inside a phrase without changing it ("what do people actually
+like about", "really bad at"); "actual" is where "actualy" is corrected to."""
 MAX_IDENTIFIER = 48
 """Longer "words" are keyboard mash, not identifiers ("tftftftf…" names nothing)."""
 
@@ -252,7 +255,8 @@ class Lexicon:
         out: list[str] = []
         i = 0
         while i < len(words):
-            for size in self._sizes.get(words[i], ()):
+            sizes = self._sizes.get(words[i], ())
+            for size in sizes:
                 if i + size > len(words):
                     continue
                 target = self._rewrites.get(tuple(words[i : i + size]))
@@ -261,9 +265,37 @@ class Lexicon:
                     i += size
                     break
             else:
-                out.append(words[i])
-                i += 1
+                hedged = self._hedged_phrase(words, i, sizes) if sizes else None
+                if hedged is not None:
+                    target, i = hedged
+                    out.extend(target)
+                else:
+                    out.append(words[i])
+                    i += 1
         return out
+
+    def _hedged_phrase(
+        self, words: Sequence[str], start: int, sizes: Sequence[int]
+    ) -> tuple[tuple[str, ...], int] | None:
+        """The rewrite of a phrase at ``start`` with hedges inside it ("what do people
+        *actually* like about"), and the index after it; ``None`` if there is none."""
+        kept: list[str] = [words[start]]
+        ends: list[int] = [start + 1]
+        skipped = False
+        at = start + 1
+        while at < len(words) and len(kept) < sizes[0]:
+            if words[at] in PHRASE_HEDGES:
+                skipped = True
+            else:
+                kept.append(words[at])
+                ends.append(at + 1)
+            at += 1
+        if not skipped:
+            return None
+        for size in sizes:
+            if size <= len(kept) and (target := self._rewrites.get(tuple(kept[:size]))) is not None:
+                return target, ends[size - 1]
+        return None
 
 
 def sizes_by_first_word(phrases: Iterable[tuple[str, ...]]) -> dict[str, tuple[int, ...]]:

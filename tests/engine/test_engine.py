@@ -299,8 +299,14 @@ def test_moving_to_another_framework_is_switching(engine):
     assert engine.ask("thinking of jumping ship from tf to pytorch").key == "faq:switching-frameworks"
 
 
+def test_a_model_needed_in_another_framework_is_a_port_not_a_comparison(engine):
+    answer = engine.ask("got a tf model, need it in pytorch, any converter?")
+    assert answer.key in {"faq:onnx-interop", "faq:switching-frameworks"}
+
+
 def test_members_idioms_for_status_and_history(engine):
     assert engine.ask("is tensorflow on life support").key == "faq:tensorflow-status"
+    assert engine.ask("tensorflow is basically abandonware now right?").key == "faq:tensorflow-status"
     assert engine.ask("has google given up on tensorflow").key == "faq:tensorflow-status"
     assert engine.ask("what came before tensorflow at google").key == "faq:history-tensorflow"
 
@@ -1149,6 +1155,27 @@ def test_more_ways_to_ask_for_pros_and_cons(engine, question, key):
 )
 def test_praise_or_fault_said_of_it_after_naming_one_framework_asks_for_its_list(engine, question, key):
     assert engine.ask(question).key == key
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        # a judgement said of one framework with nothing else asks for its list
+        ("jax is kinda elegant ngl", "pros:jax"),
+        ("keras feels so clunky and bloated", "cons:keras"),
+        ("tensorflow is such a nightmare ugh", "cons:tensorflow"),
+        # a hedge inside a phrase ("people actually like about") keeps the phrase
+        ("what do ppl actualy like about torch", "pros:pytorch"),
+    ],
+)
+def test_a_judgement_of_one_framework_asks_for_its_pros_or_cons(engine, question, key):
+    answer = engine.ask(question)
+    assert answer.key == key
+    assert answer.confidence >= engine.thresholds.answer
+
+
+def test_a_judging_word_beside_a_topic_leaves_the_topic_to_the_faq(engine):
+    assert engine.ask("tensorflow install on windows is such a nightmare").key == "faq:windows-support"
 
 
 def test_it_stands_for_a_framework_only_when_one_is_named(engine):

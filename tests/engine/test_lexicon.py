@@ -64,6 +64,15 @@ def test_rewrites_chain_and_prefer_the_longest_phrase():
     assert analysis.corrected == {"pytroch": "pytorch", "phnoe": "phone"}
 
 
+def test_a_hedge_inside_a_phrase_does_not_break_it():
+    lexicon = make_lexicon()
+    assert lexicon.analyse("whats really bad abt tf").tokens == ("whats", "really", "cons", "tensorflow")
+    assert lexicon.analyse("whats bad really abt tf").tokens == ("whats", "cons", "tensorflow")
+    assert lexicon.analyse("whats bad actually about torch").tokens == ("whats", "cons", "pytorch")
+    # only hedges are skipped: another word between keeps the words apart
+    assert lexicon.analyse("bad things about tf").tokens == ("bad", "things", "about", "tensorflow")
+
+
 def test_two_edits_keep_the_first_letter():
     lexicon = Lexicon({}, Counter(), Counter(["choosing", "distributed"]), names=[])
     assert lexicon.correct("shooting") is None  # a word of its own, two edits from "choosing"

@@ -106,7 +106,9 @@ DEFINITION_OPENERS = (("what", "is"), ("what", "are"), ("whats",), ("what",))
 they ask what it is, a question of its own whatever came before."""
 OR_ASKS_WHETHER = (
     ("or", "do", "i"), ("or", "do", "we"), ("or", "must", "i"), ("or", "should", "i"),
-    ("or", "is", "it"), ("or", "is", "that"), ("or", "will", "i"),
+    ("or", "is", "it"), ("or", "is", "that"), ("or", "will", "i"), ("or", "am", "i"), ("or", "are", "we"),
+    ("or", "should", "we"), ("or", "must", "we"), ("or", "will", "we"), ("or", "would", "i"),
+    ("or", "would", "we"), ("or", "can", "i"), ("or", "can", "we"),
 )  # fmt: skip
 """An "or" that opens the other half of a yes-or-no question ("does my torch code run on
 tpus, or do i have to learn jax", "tensorboard with pytorch, or is it tf only"): the

@@ -299,6 +299,21 @@ def test_moving_to_another_framework_is_switching(engine):
     assert engine.ask("thinking of jumping ship from tf to pytorch").key == "faq:switching-frameworks"
 
 
+def test_an_edge_over_another_framework_is_no_edge_device(engine):
+    """ "edge" alone names the mobile & edge aspect; "have an edge", "cutting edge" do not."""
+    assert engine.ask("does jax have an edge over pytorch for research").aspect is None
+    assert engine.ask("do tf or jax have an edge there, for audio?").aspect != "mobile-edge"
+    assert engine.ask("is jax cutting edge").aspect != "mobile-edge"
+    assert engine.ask("pytorch vs tensorflow on the edge").aspect == "mobile-edge"
+
+
+def test_or_am_i_forced_to_asks_a_yes_or_no_question_not_for_a_comparison(engine):
+    answer = engine.ask(
+        "my codebase is pytorch. does torch even work on tpus or am i forced to learn jax now"
+    )
+    assert answer.key == "faq:tpu-support"
+
+
 def test_a_model_needed_in_another_framework_is_a_port_not_a_comparison(engine):
     answer = engine.ask("got a tf model, need it in pytorch, any converter?")
     assert answer.key in {"faq:onnx-interop", "faq:switching-frameworks"}

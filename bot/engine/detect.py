@@ -63,6 +63,8 @@ from bot.engine.entities import EntityTable, Mention
 from bot.engine.normalize import STOPWORDS
 
 LISTED_ASPECTS = 3
+DIFFERENT = "different"
+HOW = "how"
 """See :attr:`Shape.lists_aspects`."""
 
 
@@ -230,7 +232,7 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
     judged = _spans_judged(words, mentions)
     token_set = frozenset(words)
     opener = any(_opens_with(words, o) for o in FOLLOW_UP_OPENERS)
-    compare = bool(token_set & COMPARE_CUES)
+    compare = bool(token_set & COMPARE_CUES) or _asks_how_different(words)
     by_or = compare and _only_or_compares(words, raw)
     asks_whether = by_or and _or_asks_whether(words, raw, mentions)
     if by_or and (asks_whether or not _or_joins_frameworks(words, mentions)):
@@ -291,6 +293,12 @@ def asks_for_a_figure(words: Sequence[str]) -> bool:
         first == "how" and second in FIGURE_WORDS and third not in COMPARATIVES
         for first, second, third in zip(words, words[1:], [*words[2:], ""], strict=False)
     )
+
+
+def _asks_how_different(words: Sequence[str]) -> bool:
+    """ "how are tf and jax different": "different" after "how" asks for a comparison, as
+    "differ" does ("the same idea under different names" does not)."""
+    return DIFFERENT in words and HOW in words[: words.index(DIFFERENT)]
 
 
 def _one_to_another(words: Sequence[str], mentions: Sequence[Mention]) -> bool:

@@ -307,6 +307,14 @@ def test_an_edge_over_another_framework_is_no_edge_device(engine):
     assert engine.ask("pytorch vs tensorflow on the edge").aspect == "mobile-edge"
 
 
+def test_how_two_frameworks_are_different_asks_for_a_comparison(engine):
+    answer = engine.ask("how are tf and jax actually different in practice?")
+    assert (answer.kind, set(answer.frameworks)) == ("compare", {"tensorflow", "jax"})
+    assert engine.ask("is jax a pain to use day to day?").key == "cons:jax"
+    # "different" with no "how" before it asks nothing of the kind
+    assert engine.ask("tf.function, jax.jit: the same idea under different names?").kind != "compare"
+
+
 def test_or_am_i_forced_to_asks_a_yes_or_no_question_not_for_a_comparison(engine):
     answer = engine.ask(
         "my codebase is pytorch. does torch even work on tpus or am i forced to learn jax now"

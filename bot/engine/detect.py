@@ -63,9 +63,10 @@ from bot.engine.entities import EntityTable, Mention
 from bot.engine.normalize import STOPWORDS
 
 LISTED_ASPECTS = 3
+"""See :attr:`Shape.lists_aspects`."""
 DIFFERENT = "different"
 HOW = "how"
-"""See :attr:`Shape.lists_aspects`."""
+"""See :func:`_asks_how_different`."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -253,6 +253,7 @@ class Lexicon:
 
     def _rewrite_once(self, words: Sequence[str]) -> list[str]:
         out: list[str] = []
+        hedged = not PHRASE_HEDGES.isdisjoint(words)  # most questions have none: no second look
         i = 0
         while i < len(words):
             sizes = self._sizes.get(words[i], ())
@@ -265,9 +266,9 @@ class Lexicon:
                     i += size
                     break
             else:
-                hedged = self._hedged_phrase(words, i, sizes) if sizes else None
-                if hedged is not None:
-                    target, i = hedged
+                found = self._hedged_phrase(words, i, sizes) if hedged and sizes else None
+                if found is not None:
+                    target, i = found
                     out.extend(target)
                 else:
                     out.append(words[i])

@@ -214,6 +214,13 @@ HEDGES = frozenset(
 )
 """Words that may stand inside a choice pair or a "what is" opener without changing it ("what do
 people actually use", "what even is jax")."""
+PHRASE_HEDGES = frozenset({"actually", "actual", "really", "truly", "genuinely", "honestly", "even"})
+"""Words that may stand inside a synonym phrase without changing it ("what do people actually
+like about"; see Lexicon.rewrite). Not "all" or "still" of HEDGES, which begin phrases of
+their own ("all four", "still maintained"); "actual" is where "actualy" is corrected to."""
+HOW_DIFFERENT = ("how", "different")
+""""different" after "how" asks for a comparison ("how are tf and jax different"), as "differ"
+does; "the same idea under different names" does not."""
 CHOICE_PAIRS = frozenset(
     {
         ("which", "framework"), ("which", "frameworks"), ("which", "library"), ("which", "one"),

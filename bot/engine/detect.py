@@ -30,6 +30,7 @@ from bot.engine.cues import (
     FRAMEWORK_WORDS,
     FRESH_TOPIC,
     HEDGES,
+    HOW_DIFFERENT,
     HOW_TO,
     INJECTION_MARKERS,
     IT_IN_PHRASES,
@@ -64,9 +65,6 @@ from bot.engine.normalize import STOPWORDS
 
 LISTED_ASPECTS = 3
 """See :attr:`Shape.lists_aspects`."""
-DIFFERENT = "different"
-HOW = "how"
-"""See :func:`_asks_how_different`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,7 +231,7 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
     judged = _spans_judged(words, mentions)
     token_set = frozenset(words)
     opener = any(_opens_with(words, o) for o in FOLLOW_UP_OPENERS)
-    compare = bool(token_set & COMPARE_CUES) or _asks_how_different(words)
+    compare = bool(token_set & COMPARE_CUES) or _asks_how_different(words, token_set)
     by_or = compare and _only_or_compares(words, raw)
     asks_whether = by_or and _or_asks_whether(words, raw, mentions)
     if by_or and (asks_whether or not _or_joins_frameworks(words, mentions)):
@@ -296,10 +294,11 @@ def asks_for_a_figure(words: Sequence[str]) -> bool:
     )
 
 
-def _asks_how_different(words: Sequence[str]) -> bool:
-    """ "how are tf and jax different": "different" after "how" asks for a comparison, as
-    "differ" does ("the same idea under different names" does not)."""
-    return DIFFERENT in words and HOW in words[: words.index(DIFFERENT)]
+def _asks_how_different(words: Sequence[str], present: frozenset[str]) -> bool:
+    """Whether "how" comes before "different" (see HOW_DIFFERENT); ``present`` is the set of
+    ``words``."""
+    how, different = HOW_DIFFERENT
+    return different in present and how in words[: words.index(different)]
 
 
 def _one_to_another(words: Sequence[str], mentions: Sequence[Mention]) -> bool:

@@ -41,7 +41,7 @@ from bot.engine.followup import (
     says_it_follows_up,
 )
 from bot.engine.lexicon import Lexicon
-from bot.engine.rank import FaqIndex, Ranked
+from bot.engine.rank import FaqIndex, Ranked, plain_words
 from bot.engine.reading import Reading
 from bot.engine.semantic import PhrasingVectors, shipped_embedding
 from bot.engine.siblings import SiblingIndex
@@ -222,7 +222,7 @@ class Engine:
         if len(self.faq_index.content(shape.tokens) & ranked[0].named) < QUESTION_ALONE_WORDS:
             return None  # cannot match the whole message's best entry's phrasings by enough words
         own = self._rank(shape.tokens, shape, MAX_SUGGESTIONS + 2)
-        if not own or len({w for w in own[0].matched if not w.startswith("@")}) < QUESTION_ALONE_WORDS:
+        if not own or len(plain_words(own[0].matched)) < QUESTION_ALONE_WORDS:
             return None  # "…2 tokens/sec. how to speed it up" matches on "speed" alone
         alone = self.readings.read(shape, content, own, self.faq_index.exact(shape.tokens))
         if (

@@ -35,6 +35,7 @@ from types import MappingProxyType
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from bot.engine.cues import PHRASE_HEDGES
 from bot.engine.normalize import STOPWORDS, tokens, without_file_paths
 from bot.knowledge import KnowledgeBase
 
@@ -46,9 +47,6 @@ TWO_EDITS_FROM = 8
 MIN_NAMED_SUFFIX = 4
 """An unknown word that is a framework's name and at least this many more letters
 ("tfbertmodel", "torchmetrics") is read as that framework's name (see _identifier_prefixes)."""
-PHRASE_HEDGES = frozenset({"actually", "actual", "really", "truly", "genuinely", "honestly", "even"})
-"""Words that may stand inside a phrase without changing it ("what do people actually
-like about", "really bad at"); "actual" is where "actualy" is corrected to."""
 MAX_IDENTIFIER = 48
 """Longer "words" are keyboard mash, not identifiers ("tftftftf…" names nothing)."""
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from bot.engine.detect import Shape
 from bot.engine.normalize import stem
-from bot.engine.rank import NOT_EVIDENCE, Ranked
+from bot.engine.rank import NOT_EVIDENCE, Ranked, plain_words
 from bot.engine.reading import Reading
 from bot.knowledge import FaqEntry
 from bot.knowledge.model import ONLY_WHEN_CHOOSING
@@ -78,7 +78,7 @@ def _picks_within_its_topic(
         return False
     if top.entry.id != entry.id:
         return False
-    topic = {w for w in top.named if not w.startswith("@")} - NOT_EVIDENCE
+    topic = plain_words(top.named) - NOT_EVIDENCE
     topic -= {stem(w) for w in shape.words_of_names}
     return bool(topic) and faq.confidence >= TOPIC_PICK_CONFIDENCE
 

@@ -70,6 +70,11 @@ NOT_EVIDENCE = frozenset(stem(w) for w in ALL_CUES | GENERIC_WORDS)
 entry is meant: cues ("vs", "downsides") and generic words."""
 
 
+def plain_words(words: Iterable[str]) -> frozenset[str]:
+    """``words`` without the concept tokens (``@mobile-edge``) ranking adds to them."""
+    return frozenset(w for w in words if not w.startswith(CONCEPT_PREFIX))
+
+
 class ScaledPhrasings:
     """One entry's phrasings (content words), each with its coverage scale (see
     FaqIndex.coverage_scale), indexed by word: a question shares words with a few of

@@ -21,7 +21,7 @@ from bot.engine.entities import with_concepts
 from bot.engine.focus import POINTERS
 from bot.engine.normalize import stem, tokens
 from bot.engine.precedence import asks_otherwise, shape_answers
-from bot.engine.rank import NOT_EVIDENCE, WHOLE_PHRASING, FaqIndex, Ranked
+from bot.engine.rank import NOT_EVIDENCE, WHOLE_PHRASING, FaqIndex, Ranked, plain_words
 from bot.engine.reading import Reading
 from bot.engine.semantic import PhrasingVectors
 from bot.engine.siblings import SiblingIndex
@@ -122,7 +122,7 @@ class StandaloneReader:
         matched = min(1.0, max(0.0, top.score * (MARGIN_BASE + MARGIN_GAIN * min(margin, MARGIN_CAP))))
         factor = 1.0  # for what the question asks beyond its words, as the entry answers it
         mentioned = {shape.tokens[i] for m in shape.mentions for i in range(m.start, m.end)}
-        evidence = {w for w in top.matched if not w.startswith("@")}
+        evidence = plain_words(top.matched)
         evidence -= NOT_EVIDENCE
         evidence -= {stem(w) for w in mentioned | shape.words_of_names}
         about_the_one_named = len(shape.frameworks) == 1 and top.entry.frameworks == shape.frameworks
@@ -218,13 +218,13 @@ class StandaloneReader:
         asked = shape  # the shape the structured reading comes from
         structured = self.shapes.read(shape, content)
         backstory_only = False
-        question_words: frozenset[str] | None = None  # those of the question sentences, if read apart
+        best_fits_backstory_only = False
         if focus is not None and structured is not None:
             asking = focus()
             focused = self.shapes.read(*asking)
             backstory_only = focused is None
-            if POINTERS.isdisjoint(asking[0].tokens):  # "…the best libs for that stuff" asks of the backstory
-                question_words = self.faq_index.content(asking[0].tokens) - NOT_EVIDENCE
+            if not backstory_only and ranked:
+                best_fits_backstory_only = self._matched_by_backstory_only(asking[0], ranked[0])
             if focused is not None and asks_otherwise(focused, structured):
                 structured = replace(focused, confidence=structured.confidence)
                 asked = asking[0]
@@ -250,22 +250,24 @@ class StandaloneReader:
                 # entry matched on its name only is a guess; its profile is not.
                 why = "a framework named on its own"
                 return Reading("pros", BARE_NAME_CONFIDENCE, why, framework=only, expanded=True)
-        faq = self.faq(shape, ranked, structured is not None, question)
-        if (
-            structured is not None
-            and not backstory_only
-            and question_words is not None
-            and ranked
-            and question_words.isdisjoint(ranked[0].matched)
-        ):
-            # "…it runs fine in our android app. what are the real downsides?": an entry
-            # matched by none of the question sentences' words answers the backstory only.
+        if structured is not None and best_fits_backstory_only:
             return structured
+        faq = self.faq(shape, ranked, structured is not None, question)
         if structured is not None and (faq is None or self._shape_answers(asked, structured, faq, ranked)):
             return structured
         if faq is not None:
             return self._among_those_named(shape, faq, ranked[0])
         return Reading("none", 0.0, "nothing in the knowledge matches")
+
+    def _matched_by_backstory_only(self, asking: Shape, best: Ranked) -> bool:
+        """Whether none of the question sentences' words (``asking``) match the ``best`` entry:
+        "…it runs fine in our android app. what are the real downsides?" asks for the cons,
+        whatever entry the backstory matches. Not when they point into the backstory ("…the
+        best libs for that stuff?"): then they ask of it."""
+        if not POINTERS.isdisjoint(asking.tokens):
+            return False
+        question_words = self.faq_index.content(asking.tokens) - NOT_EVIDENCE
+        return question_words.isdisjoint(best.matched)
 
     def _shape_answers(
         self, shape: Shape, structured: Reading, faq: Reading, ranked: Sequence[Ranked]

@@ -58,10 +58,15 @@ def normalize(text: str) -> str:
         decomposed = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     text = _REPEATS.sub(r"\1\1", text)
-    text = _PLUS_RUN.sub("++", text)
-    text = _POSSESSIVE.sub("", text)
-    text = text.replace("'", "").replace("\u2019", "").replace("_", " ")
-    return " ".join(word for word in _KEEP.findall(text) if not _SYMBOLS_ONLY.fullmatch(word))
+    # Each check below skips a step that would not change the text (most texts).
+    if "+" in text:
+        text = _PLUS_RUN.sub("++", text)
+    if "'" in text or "\u2019" in text:
+        text = _POSSESSIVE.sub("", text).replace("'", "").replace("\u2019", "")
+    words = _KEEP.findall(text.replace("_", " "))
+    if "+" in text or "#" in text:
+        words = [word for word in words if not _SYMBOLS_ONLY.fullmatch(word)]
+    return " ".join(words)
 
 
 def tokens(text: str) -> list[str]:

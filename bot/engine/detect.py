@@ -251,7 +251,7 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         faults_by_name=_said_of_a_framework(words, judged, FAULT_PHRASES),
         pros_word=bool(token_set & PROS_WORDS),
         cons_word=_complains(words),
-        verdict=bool(token_set & VERDICT_CUES),
+        verdict=_verdict_cued(words, token_set),
         picks=_picks(words, token_set),
         asks_which_framework=_asks_which_framework(words),
         expand=bool(token_set & EXPAND_CUES),
@@ -341,6 +341,15 @@ def _picks(words: Sequence[str], present: frozenset[str]) -> bool:
     return not present.isdisjoint(PICK_CUES) and any(
         word in PICK_CUES and "up" not in words[at + 1 : at + 2] for at, word in enumerate(words)
     )
+
+
+def _verdict_cued(words: Sequence[str], present: frozenset[str]) -> bool:
+    """Whether a verdict cue (VERDICT_CUES) is in ``words``; "best way to…" asks how to do
+    something, not which is best ("best way to make a sourdough starter")."""
+    cues = present & VERDICT_CUES
+    if cues != {"best"}:
+        return bool(cues)
+    return any(word == "best" and "way" not in words[at + 1 : at + 2] for at, word in enumerate(words))
 
 
 def _opens_with(words: Sequence[str], phrase: tuple[str, ...]) -> bool:

@@ -295,7 +295,9 @@ class Engine:
                 why = "follow-up: the last entry's aspect across frameworks"
                 frameworks = (*about, *others)
                 return Reading("compare", FOLLOW_UP_CONFIDENCE, why, frameworks=frameworks, aspect=aspects[0])
-        new = content | (self.faq_index.content(others) if shape.points_back else frozenset())
+        # The aspects and use cases it names are new too ("ok but is it used for research?").
+        named = frozenset(with_concepts((), shape.mentions))
+        new = content | named | (self.faq_index.content(others) if shape.points_back else frozenset())
         if not new:
             return None
         earlier = self.lexicon.analyse(readable(previous.query)).tokens
@@ -304,6 +306,10 @@ class Engine:
         # Only entries whose own phrasings or tags speak of the new topic: one that merely
         # mentions "windows" in its answer does not answer "what about on windows?".
         ranked = [r for r in self._rank(combined, combined_shape, MAX_SUGGESTIONS + 3) if new & r.named]
+        # Of those, the ones that speak of most of the new words: "and quantizing it after
+        # training for inference?" after mixed precision asks about quantization.
+        most = max((len(new & r.named) for r in ranked), default=0)
+        ranked = [r for r in ranked if len(new & r.named) == most]
         reading = self.readings.faq(combined_shape, ranked, False)
         if reading is None:
             return None

@@ -1783,3 +1783,36 @@ def test_a_topic_of_its_own_after_cons_stands_alone(engine):
     # Naming another framework after "cons of tensorflow" usually asks its cons; not with a topic.
     assert ask_turns(engine, "cons of tensorflow", "how is keras licensed").key == "faq:licensing"
     assert ask_turns(engine, "cons of tensorflow", "and keras?").key == "cons:keras"
+
+
+def test_the_real_difference_is_a_plain_comparison(engine):
+    # "real" also stands in an FAQ alternate ("real official gpu kernels"), which won on it alone.
+    assert (
+        engine.ask("pytorch vs tensorflow, whats the real difference").key == "compare:pytorch,tensorflow@all"
+    )
+
+
+def test_best_way_to_asks_how_not_which(engine):
+    # "starter" names the beginners use case; "best way to" is no call for a verdict.
+    assert engine.ask("best way to make a sourdough starter?").kind == "none"
+    assert engine.ask("best framework for a starter?").kind == "verdict"
+
+
+def test_calling_a_framework_a_toy_asks_for_its_cons(engine):
+    assert engine.ask("keras is just a toy right?").key == "cons:keras"
+
+
+@pytest.mark.parametrize(
+    ("turns", "key"),
+    [
+        # the follow-up's own words say quantization; mixed precision shares only "training"
+        (
+            ("how to do mixed precision in pytorch", "and quantizing it after training for inference?"),
+            "faq:quantization",
+        ),
+        # a use case named in a follow-up to an FAQ answer is its new topic
+        (("is tensorflow dead?", "ok but is it still used for research at least"), "faq:tensorflow-research"),
+    ],
+)
+def test_a_follow_up_to_an_faq_answer_goes_where_its_new_words_point(engine, turns, key):
+    assert ask_turns(engine, *turns).key == key

@@ -38,7 +38,7 @@ STOPWORDS = frozenset(
     goes went keep keeps seem seems look looks looking think feel says lot lots exactly
     overall generally
     aint sm1 some1 smn rn tips fr ngl af lowkey highkey bruh yo fam pls bro dude saying
-    srsly seriously rly hmm hm omg ugh argh sigh smh welp haha hahaha real
+    srsly seriously rly hmm hm omg ugh argh sigh smh welp haha hahaha real raw vanilla
     touch touched touching question questions
     told claim claims claimed heard hear hearing friend friends coworker coworkers colleague colleagues
     lecturer teacher prof professor boss roommate supervisor true sounds sounded

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from bot.engine.by_shape import PHRASE_WORDS, ShapeReader
 from bot.engine.closeness import Closeness
+from bot.engine.cues import DEFINITION_OPENERS, HEDGES
 from bot.engine.decline import DeclineIndex
 from bot.engine.detect import Shape, asks_for_a_figure
 from bot.engine.entities import with_concepts
@@ -58,6 +59,8 @@ unless the best FAQ entry is about that framework alone."""
 DEFINITION_CONFIDENCE = 0.9
 """'What is jax' and nothing else: the entry about that framework alone whose question
 asks what it is ("What is JAX, and who is it for?"), if there is one."""
+DEFINITION_WORDS = frozenset(word for opener in DEFINITION_OPENERS for word in opener)
+"""The words of DEFINITION_OPENERS: a message with none of them asks no definition."""
 BACKSTORY_FACTOR = 0.8
 """A long message whose shape gives a reading only by cues in its backstory, none in its
 question sentences (see focus.py), is that much less sure of it: "…tensorboard on a second
@@ -250,6 +253,10 @@ class StandaloneReader:
                 # entry matched on its name only is a guess; its profile is not.
                 why = "a framework named on its own"
                 return Reading("pros", BARE_NAME_CONFIDENCE, why, framework=only, expanded=True)
+        if structured is None and focus is not None:
+            defined = self._defines_the_one_named(shape, focus)
+            if defined is not None:
+                return defined
         if structured is not None and best_fits_backstory_only:
             return structured
         faq = self.faq(shape, ranked, structured is not None, question)
@@ -258,6 +265,23 @@ class StandaloneReader:
         if faq is not None:
             return self._among_those_named(shape, faq, ranked[0])
         return Reading("none", 0.0, "nothing in the knowledge matches")
+
+    def _defines_the_one_named(
+        self, shape: Shape, focus: Callable[[], tuple[Shape, frozenset[str]]]
+    ) -> Reading | None:
+        """The entry that says what a framework is, for a message that names one and whose
+        question sentences only ask what "it" is ("keep seeing jax in deepmind papers. what
+        is it exactly"). The cheap checks on the whole message come first: most fail them."""
+        if len(shape.frameworks) != 1 or POINTERS.isdisjoint(shape.tokens):
+            return None
+        only = shape.frameworks[0]
+        defining = self._defining_entry.get(only)
+        if defining is None or DEFINITION_WORDS.isdisjoint(shape.tokens):
+            return None
+        asked = tuple(w for w in focus()[0].tokens if w not in HEDGES)
+        if not (asked[-1:] and asked[-1] in POINTERS and asked[:-1] in DEFINITION_OPENERS):
+            return None
+        return Reading("faq", DEFINITION_CONFIDENCE, f"asks what {only} is, named before", id=defining)
 
     def _matched_by_backstory_only(self, asking: Shape, best: Ranked) -> bool:
         """Whether none of the question sentences' words (``asking``) match the ``best`` entry:

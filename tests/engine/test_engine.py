@@ -1816,3 +1816,19 @@ def test_calling_a_framework_a_toy_asks_for_its_cons(engine):
 )
 def test_a_follow_up_to_an_faq_answer_goes_where_its_new_words_point(engine, turns, key):
     assert ask_turns(engine, *turns).key == key
+
+
+def test_what_is_it_after_a_framework_was_named_asks_what_that_framework_is(engine):
+    assert engine.ask("keep seeing jax in deepmind papers. what is it exactly").key == "faq:jax-overview"
+    # "it" asked of in a longer question is no definition
+    assert engine.ask("keep seeing jax in papers. what is it good for in practice?").key != "faq:jax-overview"
+
+
+def test_plain_speaking_words_before_a_name_leave_the_pick_to_the_names(engine):
+    # "raw" was a word of the beginners entry ("a raw torch loop"), which won on it.
+    assert engine.ask("keras or raw tensorflow, which should I use").key == "verdict:keras,tensorflow@all"
+
+
+def test_more_member_idioms_for_cons_and_speed(engine):
+    assert engine.ask("keras feels too magic, hides everything from me").key == "cons:keras"
+    assert engine.ask("which is fastest honestly, i need max throughput").key == "faq:performance"

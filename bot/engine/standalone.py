@@ -217,7 +217,8 @@ class StandaloneReader:
         """The more confident of the shape's reading and the best FAQ entry; ``exact`` is the
         entry one of whose phrasings the question is, if any. ``focus`` gives the shape and
         content of the message's question sentences (see focus.py) when it has others too;
-        it is asked only when the shape gives a reading, which those may change."""
+        it is asked only when the shape gives a reading, which those may change, or when
+        they may ask what the one framework named is (see _defines_the_one_named)."""
         asked = shape  # the shape the structured reading comes from
         structured = self.shapes.read(shape, content)
         backstory_only = False

@@ -338,9 +338,7 @@ def _picks(words: Sequence[str], present: frozenset[str]) -> bool:
     "pick up". ``present`` is the set of ``words``: most questions hold no pick word at all."""
     if has_any_run(words, PICK_PHRASES, present):
         return True
-    return not present.isdisjoint(PICK_CUES) and any(
-        word in PICK_CUES and "up" not in words[at + 1 : at + 2] for at, word in enumerate(words)
-    )
+    return not present.isdisjoint(PICK_CUES) and _stands_not_before(words, PICK_CUES, "up")
 
 
 def _verdict_cued(words: Sequence[str], present: frozenset[str]) -> bool:
@@ -349,7 +347,13 @@ def _verdict_cued(words: Sequence[str], present: frozenset[str]) -> bool:
     cues = present & VERDICT_CUES
     if cues != {"best"}:
         return bool(cues)
-    return any(word == "best" and "way" not in words[at + 1 : at + 2] for at, word in enumerate(words))
+    return _stands_not_before(words, cues, "way")
+
+
+def _stands_not_before(words: Sequence[str], cues: frozenset[str], follower: str) -> bool:
+    """Whether one of ``cues`` stands in ``words`` other than right before ``follower``
+    ("pick" but not "pick up", "best" but not "best way")."""
+    return any(word in cues and follower not in words[at + 1 : at + 2] for at, word in enumerate(words))
 
 
 def _opens_with(words: Sequence[str], phrase: tuple[str, ...]) -> bool:

@@ -305,11 +305,12 @@ class Engine:
         combined_shape = shape_of(combined, self.entities)
         # Only entries whose own phrasings or tags speak of the new topic: one that merely
         # mentions "windows" in its answer does not answer "what about on windows?".
-        ranked = [r for r in self._rank(combined, combined_shape, MAX_SUGGESTIONS + 3) if new & r.named]
         # Of those, the ones that speak of most of the new words: "and quantizing it after
         # training for inference?" after mixed precision asks about quantization.
-        most = max((len(new & r.named) for r in ranked), default=0)
-        ranked = [r for r in ranked if len(new & r.named) == most]
+        candidates = self._rank(combined, combined_shape, MAX_SUGGESTIONS + 3)
+        speaks_of = [len(new & r.named) for r in candidates]
+        most = max(speaks_of, default=0)
+        ranked = [r for r, count in zip(candidates, speaks_of, strict=True) if count and count == most]
         reading = self.readings.faq(combined_shape, ranked, False)
         if reading is None:
             return None

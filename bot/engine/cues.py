@@ -48,8 +48,9 @@ PICK_CUES = frozenset({"pick", "picking", "choose", "recommend", "recommendation
 """Words that ask outright for one framework to be picked ("jax or torch, which do you pick"):
 unlike "which" or "better", never a request to weigh the two on one aspect. Not before
 "up": to "pick up" a framework is to learn it."""
-PICK_PHRASES = (("go", "with"), ("going", "with"), ("settle", "on"))
-"""Phrases that ask for a pick as PICK_CUES do ("which one should i go with")."""
+PICK_PHRASES = (("go", "with"), ("going", "with"), ("settle", "on"), ("bet", "on"), ("your", "call"))
+"""Phrases that ask for a pick as PICK_CUES do ("which one should i go with", "jax or torch,
+your call")."""
 EXPAND_CUES = frozenset(
     {
         "why", "sources", "source", "more", "explain", "detail", "details", "detailed", "elaborate",
@@ -99,6 +100,7 @@ FOLLOW_UP_OPENERS = (
     ("ok", "what", "about"),
     ("now",),
     ("but",),
+    ("same",),  # "same q but jax vs torch"
     *((word,) for word in sorted(ADD_CUES)),  # "add keras to that"
 )
 DEFINITION_OPENERS = (("what", "is"), ("what", "are"), ("whats",), ("what",))

@@ -23,8 +23,12 @@ JUDGED_FOLLOW_UP_WORDS = 2
 """Pros or cons asked of no framework lean on the last answer even with a couple of words
 of their own ("what are its main weaknesses compared to the others")."""
 PRONOUNS = frozenset({"it", "that", "this", "them", "those", "one", "ones"})
-AS_BEFORE = (("on", "that"), ("for", "that"), ("in", "that"), ("the", "same"), ("same", "thing"))
-"""Words that ask the last question again ("what about jax vs pytorch on that")."""
+AS_BEFORE = (
+    ("on", "that"), ("for", "that"), ("in", "that"), ("the", "same"), ("same", "thing"),
+    ("same", "q"), ("same", "question"), ("same", "for"),
+)  # fmt: skip
+"""Words that ask the last question again ("what about jax vs pytorch on that", "same q but
+jax vs torch")."""
 
 VerdictReading = Callable[[Sequence[str], str | None, float, str], Reading | None]
 """Builds a verdict reading for (frameworks, use case, confidence, why), if a verdict exists."""

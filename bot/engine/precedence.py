@@ -8,8 +8,8 @@ them wrong:
   the FAQ entry on that aspect: the entry says how each framework does it, the
   comparison sets the named ones side by side;
 - likewise a pick asked outright between named frameworks ("for a production platform,
-  would you pick jax or torch") beats the entry on the aspect it names: the entry says
-  how each framework does it, the verdict picks one;
+  would you pick jax or torch", "keras or tf for a mobile app") beats the entry on the
+  aspect it names: the entry says how each framework does it, the verdict picks one;
 - an entry on picking a framework (``only_when: choosing``) that the question
   matches by a topic of its own ("which framework do people choose for nlp") beats
   the bare verdict over all frameworks, which would ignore the topic.
@@ -57,13 +57,14 @@ def _compares_on_its_aspect(shape: Shape, structured: Reading, entry: FaqEntry) 
 
 
 def _picks_over_its_aspect(shape: Shape, structured: Reading, entry: FaqEntry) -> bool:
-    """A verdict between named frameworks asked with a pick word (see PICK_CUES), against an
-    entry on an aspect the question names. Not when it asks how to do something."""
+    """A verdict between named frameworks asked with a pick word (see PICK_CUES) or offered
+    with "or" for a use case ("keras or tf for a mobile app"), against an entry on an aspect
+    the question names. Not when it asks how to do something."""
     return (
         structured.kind == "verdict"
         and structured.confidence >= SURE_COMPARISON
         and len(shape.frameworks) >= 2
-        and shape.picks
+        and (shape.picks or (shape.compare_by_or and bool(shape.use_cases)))
         and not shape.asks_how_to
         and not set(shape.aspects).isdisjoint(entry.aspects)
     )

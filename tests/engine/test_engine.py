@@ -1832,3 +1832,47 @@ def test_plain_speaking_words_before_a_name_leave_the_pick_to_the_names(engine):
 def test_more_member_idioms_for_cons_and_speed(engine):
     assert engine.ask("keras feels too magic, hides everything from me").key == "cons:keras"
     assert engine.ask("which is fastest honestly, i need max throughput").key == "faq:performance"
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        # "X or Y for <use case>" picks one of them: not the entry on that use case's aspect.
+        ("keras or tensorflow for a mobile app", "verdict:keras,tensorflow@mobile"),
+        ("jax or pytorch for production inference, your call", "verdict:jax,pytorch@production"),
+    ],
+)
+def test_an_or_between_named_frameworks_for_a_use_case_asks_for_a_pick(engine, question, key):
+    assert engine.ask(question).key == key
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("why shouldn't i use pytorch", "cons:pytorch"),
+        ("the case against tensorflow", "cons:tensorflow"),
+        ("nachteile von keras", "cons:keras"),
+        ("vantagens do pytorch", "pros:pytorch"),
+    ],
+)
+def test_reasons_against_a_framework_and_foreign_pros_and_cons_words(engine, question, key):
+    assert engine.ask(question).key == key
+
+
+def test_still_getting_releases_asks_whether_tensorflow_is_maintained(engine):
+    assert engine.ask("is tensorflow still getting new releases").key == "faq:tensorflow-status"
+    assert engine.ask("when was tensorflow first released").key == "faq:history-tensorflow"
+
+
+def test_torch_compile_against_torchscript_is_the_torch_compile_entry(engine):
+    assert engine.ask("is torch.compile basically the new torchscript").key == "faq:torch-compile"
+
+
+def test_same_question_for_two_others_keeps_the_aspect(engine):
+    turns = ("jax vs pytorch on tpus", "same question but keras vs tensorflow")
+    assert ask_turns(engine, *turns).key == "compare:keras,tensorflow@hardware-support"
+
+
+def test_asking_the_bot_to_write_ones_code_is_declined_as_such(engine):
+    answer = engine.ask("can you just write my whole training script for me, I'm done")
+    assert (answer.kind, answer.declined_topic) == ("none", "code-writing")

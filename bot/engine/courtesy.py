@@ -1,7 +1,8 @@
-"""What a message says to the bot rather than asks it: greetings, the bot's name, thanks.
+"""What a message says to the bot rather than asks it: greetings, the bot's name, thanks,
+what it does not ask.
 
 Applied to the raw text before a question is read (``without_address``,
-``without_acknowledgement``), or to its words (``is_acknowledgement``).
+``without_disclaimers``, ``without_acknowledgement``), or to its words (``is_acknowledgement``).
 """
 
 from __future__ import annotations
@@ -50,6 +51,17 @@ def without_address(text: str) -> str:
     mobile" still compares. "hey, what is jax" asks what "what is jax" asks."""
     text = _LEADING_ADDRESS.sub(lambda found: f"{found['call']} " if found["call"] else "", text, count=1)
     return _TRAILING_ADDRESS.sub(lambda found: found["call"] or "", text, count=1)
+
+
+_DISCLAIMED_ASK = re.compile(
+    r"\b(?:i'?m\s+|i\s+am\s+)?not\s+(?:asking|looking\s+for)\b[^,.;:!?]*[,.;:!?]*\s*", re.IGNORECASE
+)
+
+
+def without_disclaimers(text: str) -> str:
+    """``text`` without what it says it does not ask, up to the next punctuation: "how do
+    they differ? not asking which is better, just the differences" asks no verdict."""
+    return _DISCLAIMED_ASK.sub(" ", text) if "not" in text.lower() else text
 
 
 def without_acknowledgement(text: str) -> str:

@@ -24,7 +24,12 @@ from pathlib import Path
 
 from bot.engine import text as compose
 from bot.engine.answer import Answer, Candidate, Context, Kind, Thresholds
-from bot.engine.courtesy import is_acknowledgement, without_acknowledgement, without_address
+from bot.engine.courtesy import (
+    is_acknowledgement,
+    without_acknowledgement,
+    without_address,
+    without_disclaimers,
+)
 from bot.engine.cues import ALL_CUES, ANAPHORA, GENERIC_WORDS, PORT_WORD
 from bot.engine.decline import DeclineIndex
 from bot.engine.detect import Shape, shape_of
@@ -139,7 +144,7 @@ class Engine:
         """
         limits = thresholds or self.thresholds
         query = question if isinstance(question, str) else str(question)
-        read = without_address(readable(query))
+        read = without_disclaimers(without_address(readable(query)))
         analysis = self.lexicon.analyse(read)
         if is_acknowledgement(analysis.raw):  # "thanks!": nothing to answer, nothing missing (see gaps)
             why = Candidate("none", None, 0.0, "an acknowledgement, not a question")

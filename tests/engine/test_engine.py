@@ -1876,3 +1876,20 @@ def test_same_question_for_two_others_keeps_the_aspect(engine):
 def test_asking_the_bot_to_write_ones_code_is_declined_as_such(engine):
     answer = engine.ask("can you just write my whole training script for me, I'm done")
     assert (answer.kind, answer.declined_topic) == ("none", "code-writing")
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        # What a member says they are not asking is no cue: "which better" asks no verdict here.
+        (
+            "pytorch and tensorflow, main differences? not asking which is better, just how they differ",
+            "compare:pytorch,tensorflow@all",
+        ),
+        ("i'm not looking for a tutorial, just tell me: does jax run on windows", "faq:windows-support"),
+        # ... and the disclaimers of a framework debate are no topic.
+        ("honest question, no flame war please: which framework is fastest?", "faq:performance"),
+    ],
+)
+def test_what_a_member_disclaims_asking_is_not_read(engine, question, key):
+    assert engine.ask(question).key == key

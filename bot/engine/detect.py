@@ -457,12 +457,20 @@ def _spans_judged(words: Sequence[str], mentions: Sequence[Mention]) -> list[tup
 
 
 _COMPARE_CUE_RUNS = tuple((cue,) for cue in sorted(COMPARE_CUES))
+PLAIN_QUALIFIERS = ("just", "plain", "pure", "raw", "vanilla", "straight")
+"""Words between "or" and a name that only say the framework is taken as it is ("tf's low
+level api or just keras")."""
+_COMPARE_CUE_RUNS_BEFORE = (
+    *_COMPARE_CUE_RUNS,
+    *((cue, plain) for cue in sorted(COMPARE_CUES) for plain in PLAIN_QUALIFIERS),
+)
 
 
 def _or_joins_frameworks(words: Sequence[str], mentions: Sequence[Mention]) -> bool:
-    """Whether a comparison cue sits right next to a framework name ("pytorch or jax")."""
+    """Whether a comparison cue sits right next to a framework name ("pytorch or jax", "…or
+    just keras")."""
     return _said_of_a_framework(
-        words, _name_spans(mentions), before=_COMPARE_CUE_RUNS, after=_COMPARE_CUE_RUNS
+        words, _name_spans(mentions), before=_COMPARE_CUE_RUNS_BEFORE, after=_COMPARE_CUE_RUNS
     )
 
 

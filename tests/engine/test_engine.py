@@ -1893,3 +1893,14 @@ def test_asking_the_bot_to_write_ones_code_is_declined_as_such(engine):
 )
 def test_what_a_member_disclaims_asking_is_not_read(engine, question, key):
     assert engine.ask(question).key == key
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("tensorflow's low level api or just keras for production?", "verdict:keras,tensorflow@production"),
+        ("the low level tf api or plain keras for research", "verdict:keras,tensorflow@research"),
+    ],
+)
+def test_an_or_before_a_plainly_named_framework_offers_a_choice(engine, question, key):
+    assert engine.ask(question).key == key

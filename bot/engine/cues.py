@@ -30,6 +30,7 @@ CONS_WORDS = frozenset(
         "bad", "hate", "hates", "sucks", "suck", "problems", "worst", "annoying", "weak", "fragmented",
         "clunky", "bloated", "messy", "frustrating", "awful", "horrible", "nightmare", "verbose",
         "buggy", "ugly", "cumbersome", "overcomplicated", "disappointing", "toy", "limiting",
+        "annoys", "annoy",
     }
 )  # fmt: skip
 """Words that judge a framework ("jax is so elegant", "keras feels clunky"): with little else
@@ -103,7 +104,7 @@ FOLLOW_UP_OPENERS = (
     ("same",),  # "same q but jax vs torch"
     *((word,) for word in sorted(ADD_CUES)),  # "add keras to that"
 )
-DEFINITION_OPENERS = (("what", "is"), ("what", "are"), ("whats",), ("what",))
+DEFINITION_OPENERS = (("what", "is"), ("what", "are"), ("whats",), ("what",), ("who", "is"))
 """'What is keras 3', "what's jax" (read as "what jax"): right before a framework's name,
 they ask what it is, a question of its own whatever came before."""
 OR_ASKS_WHETHER = (

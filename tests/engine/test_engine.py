@@ -1904,3 +1904,13 @@ def test_what_a_member_disclaims_asking_is_not_read(engine, question, key):
 )
 def test_an_or_before_a_plainly_named_framework_offers_a_choice(engine, question, key):
     assert engine.ask(question).key == key
+
+
+def test_who_a_framework_is_for_is_asked_by_its_overview(engine):
+    assert engine.ask("who is jax meant for").key == "faq:jax-overview"
+
+
+def test_what_annoys_people_about_a_framework_asks_for_its_cons(engine):
+    assert engine.ask("what annoys you most in jax").key == "cons:jax"
+    # annoyed by one thing in it, the member asks how to fix that thing
+    assert engine.ask("this tf warning annoys me, how do i silence it").kind != "cons"

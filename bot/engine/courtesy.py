@@ -53,6 +53,7 @@ def without_address(text: str) -> str:
     return _TRAILING_ADDRESS.sub(lambda found: found["call"] or "", text, count=1)
 
 
+# "(I'm) not asking / not looking for" and the rest of its clause, with the punctuation ending it.
 _DISCLAIMED_ASK = re.compile(
     r"\b(?:i'?m\s+|i\s+am\s+)?not\s+(?:asking|looking\s+for)\b[^,.;:!?]*[,.;:!?]*\s*", re.IGNORECASE
 )

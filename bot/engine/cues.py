@@ -105,8 +105,8 @@ FOLLOW_UP_OPENERS = (
     *((word,) for word in sorted(ADD_CUES)),  # "add keras to that"
 )
 DEFINITION_OPENERS = (("what", "is"), ("what", "are"), ("whats",), ("what",), ("who", "is"))
-"""'What is keras 3', "what's jax" (read as "what jax"): right before a framework's name,
-they ask what it is, a question of its own whatever came before."""
+"""'What is keras 3', "what's jax" (read as "what jax"), "who is jax for": right before a
+framework's name, they ask what it is, a question of its own whatever came before."""
 OR_ASKS_WHETHER = (
     ("or", "do", "i"), ("or", "do", "we"), ("or", "must", "i"), ("or", "should", "i"),
     ("or", "is", "it"), ("or", "is", "that"), ("or", "will", "i"), ("or", "am", "i"), ("or", "are", "we"),

@@ -62,6 +62,7 @@ from bot.engine.cues import (
 )
 from bot.engine.entities import EntityTable, Mention
 from bot.engine.normalize import STOPWORDS
+from bot.engine.runs import has_any_run, opens_with, stands_not_before
 
 LISTED_ASPECTS = 3
 """See :attr:`Shape.lists_aspects`."""
@@ -230,7 +231,7 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
     leftover = tuple(w for w in _outside(words, mentions) if w not in named)
     judged = _spans_judged(words, mentions)
     token_set = frozenset(words)
-    opener = any(_opens_with(words, o) for o in FOLLOW_UP_OPENERS)
+    opener = any(opens_with(words, o) for o in FOLLOW_UP_OPENERS)
     compare = bool(token_set & COMPARE_CUES) or _asks_how_different(words, token_set)
     by_or = compare and _only_or_compares(words, raw)
     asks_whether = by_or and _or_asks_whether(words, raw, mentions)
@@ -338,7 +339,7 @@ def _picks(words: Sequence[str], present: frozenset[str]) -> bool:
     "pick up". ``present`` is the set of ``words``: most questions hold no pick word at all."""
     if has_any_run(words, PICK_PHRASES, present):
         return True
-    return not present.isdisjoint(PICK_CUES) and _stands_not_before(words, PICK_CUES, "up")
+    return not present.isdisjoint(PICK_CUES) and stands_not_before(words, PICK_CUES, "up")
 
 
 def _verdict_cued(words: Sequence[str], present: frozenset[str]) -> bool:
@@ -347,40 +348,7 @@ def _verdict_cued(words: Sequence[str], present: frozenset[str]) -> bool:
     cues = present & VERDICT_CUES
     if cues != {"best"}:
         return bool(cues)
-    return _stands_not_before(words, cues, "way")
-
-
-def _stands_not_before(words: Sequence[str], cues: frozenset[str], follower: str) -> bool:
-    """Whether one of ``cues`` stands in ``words`` other than right before ``follower``
-    ("pick" but not "pick up", "best" but not "best way")."""
-    return any(word in cues and follower not in words[at + 1 : at + 2] for at, word in enumerate(words))
-
-
-def _opens_with(words: Sequence[str], phrase: tuple[str, ...]) -> bool:
-    return tuple(words[: len(phrase)]) == phrase
-
-
-def _has_run(words: Sequence[str], phrase: tuple[str, ...]) -> bool:
-    """Whether ``phrase`` stands in ``words``; compared only where its first word is."""
-    size = len(phrase)
-    at = -1
-    try:
-        while True:
-            at = words.index(phrase[0], at + 1)
-            if tuple(words[at : at + size]) == phrase:
-                return True
-    except ValueError:  # no further place where the phrase could start
-        return False
-
-
-def has_any_run(
-    words: Sequence[str], phrases: Iterable[tuple[str, ...]], present: frozenset[str] | None = None
-) -> bool:
-    """Whether ``words`` hold any of ``phrases`` as a run. ``present`` (the set of ``words``)
-    skips at once every phrase whose first word is absent: most are, and the scan is on
-    every question's path."""
-    present = frozenset(words) if present is None else present
-    return any(phrase[0] in present and _has_run(words, phrase) for phrase in phrases)
+    return stands_not_before(words, cues, "way")
 
 
 def _or_asks_whether(words: Sequence[str], raw: Sequence[str], mentions: Sequence[Mention]) -> bool:
@@ -457,21 +425,20 @@ def _spans_judged(words: Sequence[str], mentions: Sequence[Mention]) -> list[tup
 
 
 _COMPARE_CUE_RUNS = tuple((cue,) for cue in sorted(COMPARE_CUES))
-PLAIN_QUALIFIERS = ("just", "plain", "pure", "raw", "vanilla", "straight")
-"""Words between "or" and a name that only say the framework is taken as it is ("tf's low
-level api or just keras")."""
-_COMPARE_CUE_RUNS_BEFORE = (
-    *_COMPARE_CUE_RUNS,
-    *((cue, plain) for cue in sorted(COMPARE_CUES) for plain in PLAIN_QUALIFIERS),
-)
+PLAIN_QUALIFIERS = frozenset({"just", "plain", "pure", "raw", "vanilla", "straight"})
+"""Words before a name that only say the framework is taken as it is ("tf's low level api or
+just keras"): the name's span takes them in, as a judged span takes the hedges after it."""
 
 
 def _or_joins_frameworks(words: Sequence[str], mentions: Sequence[Mention]) -> bool:
     """Whether a comparison cue sits right next to a framework name ("pytorch or jax", "…or
     just keras")."""
-    return _said_of_a_framework(
-        words, _name_spans(mentions), before=_COMPARE_CUE_RUNS_BEFORE, after=_COMPARE_CUE_RUNS
-    )
+    spans = []
+    for start, end in _name_spans(mentions):
+        while start > 0 and words[start - 1] in PLAIN_QUALIFIERS:
+            start -= 1
+        spans.append((start, end))
+    return _said_of_a_framework(words, spans, before=_COMPARE_CUE_RUNS, after=_COMPARE_CUE_RUNS)
 
 
 def _only_or_compares(words: Sequence[str], raw: Sequence[str]) -> bool:

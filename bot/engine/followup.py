@@ -12,8 +12,9 @@ from collections.abc import Callable, Sequence
 
 from bot.engine.answer import Answer, Kind
 from bot.engine.cues import COMPARE_CUES
-from bot.engine.detect import Shape, has_any_run
+from bot.engine.detect import Shape
 from bot.engine.reading import Reading
+from bot.engine.runs import has_any_run
 
 FOLLOW_UP_CONFIDENCE = 0.85
 USE_CASE_FOLLOW_UP_WORDS = 6

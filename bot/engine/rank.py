@@ -95,13 +95,15 @@ class ScaledPhrasings:
 
     def coverage(self, query: frozenset[str], weight_of: Callable[[str], float]) -> float:
         """How well the question covers the best of these phrasings (0 when it shares no word)."""
-        covered: dict[int, list[float]] = {}
-        for word in query & self._words:
+        covered: dict[int, float] = {}
+        # Summed in sorted word order, so the sums do not depend on the hash seed (see
+        # FaqIndex.rank).
+        for word in sorted(query & self._words):
             weight = weight_of(word)
             for index in self._using[word]:
-                covered.setdefault(index, []).append(weight)
-        # fsum is exact, so the order the words came in does not matter (see FaqIndex.rank).
-        return max((math.fsum(weights) * self._scales[i] for i, weights in covered.items()), default=0.0)
+                covered[index] = covered.get(index, 0.0) + weight
+        scales = self._scales
+        return max((weight * scales[i] for i, weight in covered.items()), default=0.0)
 
 
 def pair_bonus(query_pairs: frozenset[tuple[str, str]], pairs: frozenset[tuple[str, str]]) -> float:

@@ -75,12 +75,8 @@ class DeclineIndex:
             for word in words:
                 self._postings.setdefault(word, []).append(index)
         self._documents = len(faq_index.entries) + len(self.topics)
-        # Each phrasing with its coverage scale (see FaqIndex.coverage_scale); weights need
-        # the postings above.
-        self._phrasings = tuple(
-            ScaledPhrasings((p, faq_index.coverage_scale(sum(map(self.idf, p)))) for p in phrasings)
-            for phrasings in contents
-        )
+        # Each phrasing with its coverage scale, as for FAQ entries; weights need the postings above.
+        self._phrasings = tuple(ScaledPhrasings.weighed(phrasings, self.idf) for phrasings in contents)
 
     def exact(self, words: Sequence[str]) -> Decline | None:
         """The topic one of whose phrasings is exactly these analysed words, if any."""

@@ -75,10 +75,16 @@ def plain_words(words: Iterable[str]) -> frozenset[str]:
     return frozenset(w for w in words if not w.startswith(CONCEPT_PREFIX))
 
 
+def coverage_scale(weight: float) -> float:
+    """Turns a phrasing's covered weight into its score: the covered share, discounted
+    for a light phrasing (see FULL_PHRASING_WEIGHT)."""
+    return min(1.0, weight / FULL_PHRASING_WEIGHT) / weight
+
+
 class ScaledPhrasings:
     """One entry's phrasings (content words), each with its coverage scale (see
-    FaqIndex.coverage_scale), indexed by word: a question shares words with a few of
-    an entry's phrasings, and only those are summed."""
+    coverage_scale), indexed by word: a question shares words with a few of an entry's
+    phrasings, and only those are summed."""
 
     __slots__ = ("_scales", "_using", "_words")
 
@@ -92,6 +98,14 @@ class ScaledPhrasings:
         self._scales = tuple(scales)
         self._using = {word: tuple(indexes) for word, indexes in using.items()}
         self._words = frozenset(using)
+
+    @classmethod
+    def weighed(
+        cls, phrasings: Iterable[frozenset[str]], weight_of: Callable[[str], float]
+    ) -> ScaledPhrasings:
+        """``phrasings`` scaled by their whole weight under ``weight_of``, summed exactly
+        (fsum) so that the scale does not depend on the hash seed's set order."""
+        return cls((p, coverage_scale(math.fsum(map(weight_of, p)))) for p in phrasings)
 
     def coverage(self, query: frozenset[str], weight_of: Callable[[str], float]) -> float:
         """How well the question covers the best of these phrasings (0 when it shares no word)."""
@@ -176,19 +190,10 @@ class FaqIndex:
         self._postings = {w: dict(p) for w, p in postings.items()}
         self._words = tuple(s | w for s, w in zip(strong, weak, strict=True))
         self._strong = tuple(strong)
-        self._phrasings = tuple(
-            ScaledPhrasings((p, self.coverage_scale(math.fsum(self.idf(w) for w in p))) for p in phrasings)
-            for phrasings in phrasings_of
-        )
+        self._phrasings = tuple(ScaledPhrasings.weighed(phrasings, self.idf) for phrasings in phrasings_of)
         self._about = tuple(frozenset(e.frameworks) for e in self.entries)
         self._pairs = tuple(pairs)
         self._aspects = tuple(frozenset(e.aspects) for e in self.entries)
-
-    @staticmethod
-    def coverage_scale(weight: float) -> float:
-        """Turns a phrasing's covered weight into its score: the covered share, discounted
-        for a light phrasing (see FULL_PHRASING_WEIGHT)."""
-        return min(1.0, weight / FULL_PHRASING_WEIGHT) / weight
 
     def _content(self, words: Iterable[str]) -> frozenset[str]:
         return frozenset(self._stem(w) for w in words if w not in self._ignore)

@@ -229,6 +229,8 @@ class Engine:
         own = self._rank(shape.tokens, shape, MAX_SUGGESTIONS + 2)
         if not own or len(plain_words(own[0].matched)) < QUESTION_ALONE_WORDS:
             return None  # "…2 tokens/sec. how to speed it up" matches on "speed" alone
+        if own[0].entry.id != ranked[0].entry.id:
+            return None  # the question sentences rank another entry first: not the one to answer
         alone = self.readings.read(shape, content, own, self.faq_index.exact(shape.tokens))
         if (
             alone.kind != "faq"

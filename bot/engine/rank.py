@@ -293,11 +293,10 @@ class FaqIndex:
         covered = self._accumulate(weights)
         if not covered:
             return []
-        ranked = []
+        scored: list[tuple[float, str, int, float]] = []
         for index in heapq.nlargest(max(SHORTLIST, limit), covered, key=covered.__getitem__):
-            amount = covered[index]
             best_phrasing = self._phrasings[index].coverage(query, weight_of)
-            score = QUESTION_SHARE * amount / total + (1 - QUESTION_SHARE) * best_phrasing
+            score = QUESTION_SHARE * covered[index] / total + (1 - QUESTION_SHARE) * best_phrasing
             if named_frameworks & self._about[index]:
                 score += FRAMEWORK_BONUS
             elif not named_frameworks and self._about[index]:
@@ -305,9 +304,16 @@ class FaqIndex:
             if named_aspects & self._aspects[index]:
                 score += ASPECT_BONUS
             score += pair_bonus(query_pairs, self._pairs[index])
-            score = max(score, 0.0)
-            matched = tuple(sorted(query & self._words[index]))
-            named = query & self._strong[index]
-            ranked.append(Ranked(self.entries[index], score, matched, named, amount / total, best_phrasing))
-        ranked.sort(key=lambda r: (-r.score, r.entry.id))
-        return ranked[:limit]
+            scored.append((-max(score, 0.0), self.entries[index].id, index, best_phrasing))
+        scored.sort()
+        return [
+            Ranked(
+                self.entries[index],
+                -negated,
+                tuple(sorted(query & self._words[index])),
+                query & self._strong[index],
+                covered[index] / total,
+                best_phrasing,
+            )
+            for negated, _, index, best_phrasing in scored[:limit]
+        ]

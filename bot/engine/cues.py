@@ -69,8 +69,9 @@ VAGUE_WORDS = (
     PROS_WORDS
     | CONS_WORDS
     | frozenset({"which", "better", "best", "should", "go", "worth", "win", "wins", "explain"})
+    | frozenset({"meme", "magic", "legit", "vaporware", "gimmick", "overkill"})
 )
-"""Cue words too vague to rank FAQ entries by ("is it good")."""
+"""Cue words too vague to rank FAQ entries by ("is it good", "torch.compile: magic or meme")."""
 ADD_CUES = frozenset({"add", "include", "plus"})
 """'Now add keras to that': a framework joins the last answer."""
 REMOVE_CUES = frozenset({"drop", "remove", "minus", "ditch", "exclude"})

@@ -172,7 +172,8 @@ class Engine:
         # ("and if it was built in keras?"); only needed when there is a last answer.
         own = self._content(shape.origin_free_leftover()) if previous is not None else content
         if previous is not None and leans_on_context(shape, own):
-            about = self._about(previous, adding=shape.adds)
+            judging = shape.pros or shape.cons or shape.cons_word != shape.pros_word
+            about = self._about(previous, adding=shape.adds, judging=judging)
             reading = follow_up(shape, previous, self.readings.shapes.verdict, about, own)
             if reading is None and previous.kind == "faq" and says_it_follows_up(shape):
                 reading = self._faq_follow_up(analysis.tokens, shape, own, previous, about)
@@ -254,22 +255,26 @@ class Engine:
         """Whether ``text`` only acknowledges the last answer ("thanks!", "ok cool")."""
         return is_acknowledgement(self.lexicon.analyse(readable(text)).raw)
 
-    def _about(self, answer: Answer, adding: bool = False) -> tuple[str, ...]:
+    def _about(self, answer: Answer, adding: bool = False, judging: bool = False) -> tuple[str, ...]:
         """The frameworks an answer is about; for an FAQ entry, those it names (maybe none).
 
         An entry that names none answers for any framework, so "and jax?" asks it again.
         But when the question weighed two or more ("jax vs pytorch speed?") and the
         follow-up is ``adding`` one ("add keras to that"), the answer was about those
-        two, and the comparison widens.
+        two, and the comparison widens. And when the follow-up is ``judging`` "it" ("ok
+        but what's bad about it" after "why does anyone still use keras"), it judges the
+        one framework the question named.
         """
         if answer.framework is not None:
             return (answer.framework,)
         entry = self.knowledge.faq.get(answer.id or "") if answer.kind == "faq" else None
         if entry is None:
             return answer.frameworks
-        if entry.frameworks or not adding:
+        if entry.frameworks or not (adding or judging):
             return entry.frameworks
         asked = shape_of(self.lexicon.analyse(readable(answer.query)).tokens, self.entities)
+        if judging:
+            return asked.frameworks if len(asked.frameworks) == 1 else ()
         return asked.frameworks if len(asked.frameworks) >= 2 else ()
 
     def _faq_follow_up(

@@ -490,6 +490,16 @@ def test_pros_or_cons_after_an_entry_about_one_framework(engine, follow, kind):
     assert (answer.kind, answer.framework) == (kind, "jax")
 
 
+@pytest.mark.parametrize(
+    ("follow", "kind"), [("ok but what's bad about it", "cons"), ("and its pros?", "pros")]
+)
+def test_pros_or_cons_of_it_after_a_general_entry_asked_of_one_framework(engine, follow, kind):
+    first = engine.ask("why does anyone still use keras")
+    assert first.kind == "faq" and not engine.knowledge.faq[first.id].frameworks  # a general entry
+    answer = engine.ask(follow, Context(first, 0.0))
+    assert (answer.kind, answer.framework) == (kind, "keras")
+
+
 def test_a_judgement_of_it_that_names_an_aspect_is_not_its_list(engine):
     answer = ask_turns(engine, "is tensorflow dead", "is it bad for mobile")
     assert answer.kind not in ("pros", "cons")

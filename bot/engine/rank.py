@@ -293,6 +293,8 @@ class FaqIndex:
         covered = self._accumulate(weights)
         if not covered:
             return []
+        # (-score, entry id, index, phrasing coverage): sorted, the best first and ties by id;
+        # a Ranked (with its matched words) is built only for the entries returned.
         scored: list[tuple[float, str, int, float]] = []
         for index in heapq.nlargest(max(SHORTLIST, limit), covered, key=covered.__getitem__):
             best_phrasing = self._phrasings[index].coverage(query, weight_of)

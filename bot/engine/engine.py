@@ -34,7 +34,7 @@ from bot.engine.cues import ALL_CUES, ANAPHORA, GENERIC_WORDS, PORT_WORD
 from bot.engine.decline import DeclineIndex
 from bot.engine.detect import Shape, shape_of
 from bot.engine.english import english_words
-from bot.engine.entities import EntityTable, with_concepts
+from bot.engine.entities import EntityTable, concepts, with_concepts
 from bot.engine.finish import MAX_SUGGESTIONS, Finisher
 from bot.engine.focus import question_part
 from bot.engine.followup import (
@@ -308,7 +308,7 @@ class Engine:
                 frameworks = (*about, *others)
                 return Reading("compare", FOLLOW_UP_CONFIDENCE, why, frameworks=frameworks, aspect=aspects[0])
         # The aspects and use cases it names are new too ("ok but is it used for research?").
-        named = frozenset(with_concepts((), shape.mentions))
+        named = frozenset(concepts(shape.mentions))
         new = content | named | (self.faq_index.content(others) if shape.points_back else frozenset())
         if not new:
             return None

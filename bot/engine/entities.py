@@ -121,11 +121,15 @@ def _each_of_those_named(found: list[Mention], all_named_at: list[int]) -> list[
     return [m for m in found if m.start not in all_named_at]
 
 
-def with_concepts(words: Sequence[str], mentions: Iterable[Mention]) -> list[str]:
-    """``words`` plus one concept token per aspect or use case mentioned in them.
+def concepts(mentions: Iterable[Mention]) -> list[str]:
+    """One concept token per aspect or use case mentioned, each once, in order.
 
-    "iphone", "android" and "phones" all add ``@mobile-edge`` and ``@mobile``,
+    "iphone", "android" and "phones" all give ``@mobile-edge`` and ``@mobile``,
     so an FAQ phrased with one of them meets a question phrased with another.
     """
-    concepts = [f"@{m.id}" for m in mentions if m.kind != "framework"]
-    return [*words, *dict.fromkeys(concepts)]
+    return list(dict.fromkeys(f"@{m.id}" for m in mentions if m.kind != "framework"))
+
+
+def with_concepts(words: Sequence[str], mentions: Iterable[Mention]) -> list[str]:
+    """``words`` plus the concept tokens of the aspects and use cases mentioned in them."""
+    return [*words, *concepts(mentions)]

@@ -17,6 +17,9 @@ FAULT_PHRASES = (("wrong", "with"), ("the", "matter", "with"), ("trouble", "with
 pytorch"); "trouble with installing jax" asks about installing."""
 PRAISE_PHRASES = (("any", "good"), ("do", "well"), ("does", "well"))
 """Ask for the pros right after a framework's name ("is jax any good", "what does keras do well")."""
+DENIALS = frozenset({"cant", "cannot", "doesnt", "dont", "wont", "not"})
+"""Before a framework's name, or between it and a PRAISE_PHRASE, they turn the praise round:
+"what can't keras do well", "what does jax not do well" ask for the cons."""
 PITCH_PHRASES = (("sell", "me"), ("pitch", "me"), ("sell", "us"), ("pitch", "us"))
 """Ask for the pros right before a framework's name ("sell me keras", "pitch me jax")."""
 PROS_WORDS = frozenset(

@@ -22,6 +22,7 @@ from bot.engine.cues import (
     CONS_CUES,
     CONS_WORDS,
     DEFINITION_OPENERS,
+    DENIALS,
     EXPAND_CUES,
     FAULT_PHRASES,
     FIGURE_WORDS,
@@ -89,7 +90,8 @@ class Shape:
     for it, or "sell me"… right before the name (see PRAISE_PHRASES, PITCH_PHRASES and
     _spans_judged)."""
     faults_by_name: bool
-    """Says "wrong with"… right before a framework's name (see FAULT_PHRASES)."""
+    """Says "wrong with"… right before a framework's name (see FAULT_PHRASES), or denies it a
+    praise ("what can't keras do well", see DENIALS)."""
     pros_word: bool
     cons_word: bool
     verdict: bool
@@ -230,6 +232,7 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
     named = frozenset(part for m in mentions if m.kind != "framework" for part in m.id.split("-"))
     leftover = tuple(w for w in _outside(words, mentions) if w not in named)
     judged = _spans_judged(words, mentions)
+    denied = _praise_denied(words, judged)
     token_set = frozenset(words)
     opener = any(opens_with(words, o) for o in FOLLOW_UP_OPENERS)
     compare = bool(token_set & COMPARE_CUES) or _asks_how_different(words, token_set)
@@ -248,8 +251,8 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         asks_whether=asks_whether,
         pros=bool(token_set & PROS_CUES),
         cons=bool(token_set & CONS_CUES),
-        praises_by_name=_said_of_a_framework(words, judged, PITCH_PHRASES, PRAISE_PHRASES),
-        faults_by_name=_said_of_a_framework(words, judged, FAULT_PHRASES),
+        praises_by_name=not denied and _said_of_a_framework(words, judged, PITCH_PHRASES, PRAISE_PHRASES),
+        faults_by_name=denied or _said_of_a_framework(words, judged, FAULT_PHRASES),
         pros_word=bool(token_set & PROS_WORDS),
         cons_word=_complains(words),
         verdict=_verdict_cued(words, token_set),
@@ -397,6 +400,19 @@ def _said_of_a_framework(
         if any(tuple(words[max(0, start - len(p)) : start]) == p for p in before):
             return True
         if any(tuple(words[end : end + len(p)]) == p for p in after):
+            return True
+    return False
+
+
+def _praise_denied(words: Sequence[str], spans: Iterable[tuple[int, int]]) -> bool:
+    """Whether a praise said of a framework is denied (see DENIALS): "what can't | keras |
+    do well", "what does | jax | not do well"."""
+    for start, end in spans:
+        denied_before = start > 0 and words[start - 1] in DENIALS
+        after = words[end + 1 :] if end < len(words) and words[end] in DENIALS else None
+        if after is None and denied_before:
+            after = words[end:]
+        if after is not None and any(tuple(after[: len(p)]) == p for p in PRAISE_PHRASES):
             return True
     return False
 

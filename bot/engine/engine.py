@@ -42,6 +42,7 @@ from bot.engine.followup import (
     asks_something,
     compares_those_before,
     follow_up,
+    it_beside_a_name,
     leans_on_context,
     says_it_follows_up,
 )
@@ -165,6 +166,11 @@ class Engine:
             listed = Reading("none", 0.0, reason, declined=declined.id)
             return self._finisher.finish(query, listed, ranked, limits)
         previous = None if shape.fresh_topic else self._usable_context(context, now)
+        words = analysis.tokens
+        if previous is not None and (named := self._naming_it(words, shape, previous)) is not None:
+            words = named  # "should we use it or tensorflow": "it" is the last answer's framework
+            shape = shape_of(words, self.entities, analysis.raw)
+            ranked = self._rank(words, shape, MAX_SUGGESTIONS + 2)
 
         reading = None
         content = self._content(shape.leftover)
@@ -176,7 +182,7 @@ class Engine:
             about = self._about(previous, adding=shape.adds, judging=judging)
             reading = follow_up(shape, previous, self.readings.shapes.verdict, about, own)
             if reading is None and previous.kind == "faq" and says_it_follows_up(shape):
-                reading = self._faq_follow_up(analysis.tokens, shape, own, previous, about)
+                reading = self._faq_follow_up(words, shape, own, previous, about)
             if reading is not None:
                 reading = self._unless_it_stands_alone(reading, shape, content, ranked, exact, asked)
         if reading is None:
@@ -186,6 +192,17 @@ class Engine:
             if focus is not None and reading.confidence < limits.suggest:
                 reading = self._as_its_question_asks(focus, ranked) or reading
         return self._finisher.finish(query, reading, ranked, limits)
+
+    def _naming_it(self, words: Sequence[str], shape: Shape, previous: Answer) -> tuple[str, ...] | None:
+        """``words`` with an "it" offered beside a framework's name (see it_beside_a_name)
+        replaced by the one framework the last answer was about, if it was about one other."""
+        at = it_beside_a_name(shape)
+        if at is None:
+            return None
+        about = self._about(previous, judging=True)
+        if len(about) != 1 or about[0] in shape.frameworks:
+            return None
+        return (*words[:at], about[0], *words[at + 1 :])
 
     def _unless_it_stands_alone(
         self,

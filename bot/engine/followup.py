@@ -168,6 +168,27 @@ def follow_up(
     return None
 
 
+COORDINATORS = frozenset({"and", "or", "compare", "vs"})
+"""Words that join two frameworks offered side by side (the knowledge rewrites "or" to "compare")."""
+
+
+def it_beside_a_name(shape: Shape) -> int | None:
+    """Where "it" stands beside a framework's name, joined to it by COORDINATORS ("between
+    it and pytorch", "use it or tensorflow", "jax vs it"): "it" is then the last answer's
+    framework, offered alongside the one named. None when there is no such "it"."""
+    starts = {m.start for m in shape.mentions if m.kind == "framework"}
+    ends = {m.end for m in shape.mentions if m.kind == "framework"}
+    words = shape.tokens
+    for at, word in enumerate(words):
+        if word != "it":
+            continue
+        if at + 2 in starts and words[at + 1] in COORDINATORS:
+            return at
+        if at - 1 in ends and words[at - 1] in COORDINATORS:
+            return at
+    return None
+
+
 def asks_something(shape: Shape) -> bool:
     """Whether the question carries an intent cue of its own (compare, pros, cons, which, why…)."""
     return shape.compare or shape.expand or shape.opinion_cue

@@ -1127,6 +1127,10 @@ def test_whats_wrong_with_a_framework_asks_for_its_cons_but_not_with_my_code(eng
     assert engine.ask("whats wrong with tensorflow").key == "cons:tensorflow"
     assert engine.ask("what's the matter with jax").key == "cons:jax"
     assert engine.ask("whats wrong with my pytorch model, loss is nan").kind != "cons"
+    # Denying the praise asks for the cons; the praise alone asks for the pros.
+    assert engine.ask("what can't keras do well").key == "cons:keras"
+    assert engine.ask("what does jax not do well").key == "cons:jax"
+    assert engine.ask("what does keras do well").key == "pros:keras"
     # Saying more asks about that: Windows, or the research verdict.
     assert engine.ask("what's wrong with tensorflow on windows").key == "faq:windows-support"
     answer = engine.ask("is jax any good for research")
@@ -1924,3 +1928,14 @@ def test_what_annoys_people_about_a_framework_asks_for_its_cons(engine):
     assert engine.ask("what annoys you most in jax").key == "cons:jax"
     # annoyed by one thing in it, the member asks how to fix that thing
     assert engine.ask("this tf warning annoys me, how do i silence it").kind != "cons"
+
+
+def test_it_offered_beside_a_framework_is_the_last_answers_framework(engine):
+    # "it" joined to a name by "and"/"or"/"vs" is offered alongside it: a pick between the two.
+    answer = ask_turns(engine, "is tensorflow dead?", "ok so between it and pytorch, which should we use")
+    assert (answer.kind, set(answer.frameworks)) == ("verdict", {"pytorch", "tensorflow"})
+    answer = ask_turns(engine, "what is keras 3", "should my class use it or tensorflow directly")
+    assert (answer.kind, set(answer.frameworks)) == ("verdict", {"keras", "tensorflow"})
+    # Without a last answer, "it" stands for no framework.
+    alone = engine.ask("ok so between it and pytorch, which should we use")
+    assert "tensorflow" not in alone.frameworks

@@ -36,7 +36,7 @@ from bot.engine.detect import Shape, shape_of
 from bot.engine.english import english_words
 from bot.engine.entities import EntityTable, concepts, with_concepts
 from bot.engine.finish import MAX_SUGGESTIONS, Finisher
-from bot.engine.focus import question_part
+from bot.engine.focus import POINTERS, question_part
 from bot.engine.followup import (
     FOLLOW_UP_CONFIDENCE,
     asks_something,
@@ -238,14 +238,17 @@ class Engine:
         """The FAQ entry a long message's question sentences ask for, when the whole message
         is too diluted by its backstory to answer ("is tensorflow dead? genuinely asking. I
         see pytorch everywhere…"): only an entry the whole message ranks first too, matched
-        surely (QUESTION_ALONE_CONFIDENCE) by two or more words of the question's own."""
+        surely (QUESTION_ALONE_CONFIDENCE) by two or more words of the question's own, or by
+        one when the question sentences do not point into the backstory ("which is quickest?
+        our CEO just wants the quickest one", not "…3 tokens/sec. how to speed it up")."""
         if not ranked:
             return None
         shape, content = focus()
-        if len(self.faq_index.content(shape.tokens) & ranked[0].named) < QUESTION_ALONE_WORDS:
+        needed = QUESTION_ALONE_WORDS if not POINTERS.isdisjoint(shape.tokens) else 1
+        if len(self.faq_index.content(shape.tokens) & ranked[0].named) < needed:
             return None  # cannot match the whole message's best entry's phrasings by enough words
         own = self._rank(shape.tokens, shape, MAX_SUGGESTIONS + 2)
-        if not own or len(plain_words(own[0].matched)) < QUESTION_ALONE_WORDS:
+        if not own or len(plain_words(own[0].matched)) < needed:
             return None  # "…2 tokens/sec. how to speed it up" matches on "speed" alone
         if own[0].entry.id != ranked[0].entry.id:
             return None  # the question sentences rank another entry first: not the one to answer

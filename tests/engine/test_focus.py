@@ -86,9 +86,15 @@ def test_a_question_diluted_by_its_backstory_is_answered_by_its_question_sentenc
     assert engine.ask(text).key == "faq:tensorflow-status"
 
 
-def test_a_question_sentence_matched_on_one_word_does_not_overrule_its_backstory(engine):
+def test_a_question_sentence_pointing_back_matched_on_one_word_does_not_overrule_its_backstory(engine):
     text = "my laptop fan screams when I run llama locally, like 3 tokens/sec. how to speed it up"
     assert engine.ask(text).kind == "none"
+
+
+def test_a_question_sentence_that_points_at_nothing_may_be_matched_on_one_word(engine):
+    # "fastest" alone names the performance entry, and the question needs nothing before it.
+    text = "Which library is quickest? Our CEO just wants the quickest one."
+    assert engine.ask(text).key == "faq:performance"
 
 
 def test_an_entry_matched_only_by_the_backstory_does_not_answer_the_question_sentences(engine):

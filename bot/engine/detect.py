@@ -408,11 +408,13 @@ def _praise_denied(words: Sequence[str], spans: Iterable[tuple[int, int]]) -> bo
     """Whether a praise said of a framework is denied (see DENIALS): "what can't | keras |
     do well", "what does | jax | not do well"."""
     for start, end in spans:
-        denied_before = start > 0 and words[start - 1] in DENIALS
-        after = words[end + 1 :] if end < len(words) and words[end] in DENIALS else None
-        if after is None and denied_before:
-            after = words[end:]
-        if after is not None and any(tuple(after[: len(p)]) == p for p in PRAISE_PHRASES):
+        if end < len(words) and words[end] in DENIALS:
+            praised_at = end + 1  # "jax | not do well"
+        elif start > 0 and words[start - 1] in DENIALS:
+            praised_at = end  # "can't | keras | do well"
+        else:
+            continue
+        if any(tuple(words[praised_at : praised_at + len(p)]) == p for p in PRAISE_PHRASES):
             return True
     return False
 

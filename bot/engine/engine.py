@@ -244,7 +244,7 @@ class Engine:
         if not ranked:
             return None
         shape, content = focus()
-        needed = QUESTION_ALONE_WORDS if not POINTERS.isdisjoint(shape.tokens) else 1
+        needed = 1 if POINTERS.isdisjoint(shape.tokens) else QUESTION_ALONE_WORDS
         if len(self.faq_index.content(shape.tokens) & ranked[0].named) < needed:
             return None  # cannot match the whole message's best entry's phrasings by enough words
         own = self._rank(shape.tokens, shape, MAX_SUGGESTIONS + 2)

@@ -407,16 +407,13 @@ def _said_of_a_framework(
 def _praise_denied(words: Sequence[str], spans: Iterable[tuple[int, int]]) -> bool:
     """Whether a praise said of a framework is denied (see DENIALS): "what can't | keras |
     do well", "what does | jax | not do well"."""
+    denied: list[tuple[int, int]] = []  # the spans that take in a denial
     for start, end in spans:
         if end < len(words) and words[end] in DENIALS:
-            praised_at = end + 1  # "jax | not do well"
+            denied.append((start, end + 1))  # "jax not | do well"
         elif start > 0 and words[start - 1] in DENIALS:
-            praised_at = end  # "can't | keras | do well"
-        else:
-            continue
-        if any(tuple(words[praised_at : praised_at + len(p)]) == p for p in PRAISE_PHRASES):
-            return True
-    return False
+            denied.append((start, end))  # "can't | keras | do well"
+    return bool(denied) and _said_of_a_framework(words, denied, after=PRAISE_PHRASES)
 
 
 def _name_spans(mentions: Sequence[Mention]) -> list[tuple[int, int]]:

@@ -36,7 +36,7 @@ from bot.engine.detect import Shape, shape_of
 from bot.engine.english import english_words
 from bot.engine.entities import EntityTable, concepts, with_concepts
 from bot.engine.finish import MAX_SUGGESTIONS, Finisher
-from bot.engine.focus import POINTERS, question_part
+from bot.engine.focus import points_into_backstory, question_part
 from bot.engine.followup import (
     FOLLOW_UP_CONFIDENCE,
     asks_something,
@@ -244,7 +244,7 @@ class Engine:
         if not ranked:
             return None
         shape, content = focus()
-        needed = 1 if POINTERS.isdisjoint(shape.tokens) else QUESTION_ALONE_WORDS
+        needed = QUESTION_ALONE_WORDS if points_into_backstory(shape.tokens) else 1
         if len(self.faq_index.content(shape.tokens) & ranked[0].named) < needed:
             return None  # cannot match the whole message's best entry's phrasings by enough words
         own = self._rank(shape.tokens, shape, MAX_SUGGESTIONS + 2)

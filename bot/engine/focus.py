@@ -11,6 +11,7 @@ the FAQ entries and supplies the frameworks a question leaves to its backstory
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\n+")
 QUESTION_END = re.compile(r"\?[\s\W]*$")
@@ -30,6 +31,12 @@ ASKS_INDIRECTLY = re.compile(
 )
 """An embedded question: "I need to understand how jax and pytorch compare on distributed
 training", "wondering if keras is enough"."""
+
+
+def points_into_backstory(asked: Sequence[str]) -> bool:
+    """Whether the question sentences' words (``asked``) point into the backstory (see
+    POINTERS): they then ask of it, and cannot be read apart from it."""
+    return not POINTERS.isdisjoint(asked)
 
 
 def question_part(text: str) -> str | None:

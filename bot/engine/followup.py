@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from bot.engine.answer import Answer, Kind
 from bot.engine.cues import COMPARE_CUES
-from bot.engine.detect import Shape
+from bot.engine.detect import PRONOUN, Shape
 from bot.engine.reading import Reading
 from bot.engine.runs import has_any_run
 
@@ -180,7 +180,7 @@ def it_beside_a_name(shape: Shape) -> int | None:
     ends = {m.end for m in shape.mentions if m.kind == "framework"}
     words = shape.tokens
     for at, word in enumerate(words):
-        if word != "it":
+        if word != PRONOUN:
             continue
         if at + 2 in starts and words[at + 1] in COORDINATORS:
             return at

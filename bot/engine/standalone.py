@@ -19,7 +19,7 @@ from bot.engine.cues import DEFINITION_OPENERS, HEDGES
 from bot.engine.decline import DeclineIndex
 from bot.engine.detect import Shape, asks_for_a_figure
 from bot.engine.entities import with_concepts
-from bot.engine.focus import POINTERS
+from bot.engine.focus import POINTERS, points_into_backstory
 from bot.engine.normalize import stem, tokens
 from bot.engine.precedence import asks_otherwise, shape_answers
 from bot.engine.rank import NOT_EVIDENCE, WHOLE_PHRASING, FaqIndex, Ranked, plain_words
@@ -289,7 +289,7 @@ class StandaloneReader:
         "…it runs fine in our android app. what are the real downsides?" asks for the cons,
         whatever entry the backstory matches. Not when they point into the backstory ("…the
         best libs for that stuff?"): then they ask of it."""
-        if not POINTERS.isdisjoint(asking.tokens):
+        if points_into_backstory(asking.tokens):
             return False
         question_words = self.faq_index.content(asking.tokens) - NOT_EVIDENCE
         return question_words.isdisjoint(best.matched)

@@ -96,15 +96,16 @@ class ShapeReader:
             side_by_side = (shape.compare and not shape.compare_by_or) or shape.weighs_a_property
             picks_for_use_case = choosing and use_case is not None and not (aspects and side_by_side)
             # "cluster of h100s and a tpu allocation… jax or pytorch, which do u pick?" picks,
-            # whatever aspects the backstory names; "which is better on tpus" weighs them on one.
-            picks_outright = shape.picks and not side_by_side
+            # whatever aspects the backstory names, even beside a "vs" ("keras vs torch for
+            # mobile, pick one for me"); "which is better on tpus" weighs them on one.
+            picks_outright = shape.picks and not shape.weighs_a_property
             if shape.aspects and self._uncued_comparison_is_a_guess(shape, content):
                 return None
             if shape.lists_aspects and not picks_for_use_case:
                 why = f"two frameworks and a list of {len(shape.aspects)} aspects: the whole table"
                 return Reading("compare", 0.95, why, frameworks=frameworks)
             if shape.aspects and picks_outright and not picks_for_use_case:
-                return self.verdict(frameworks, None, PICK_CONFIDENCE, "two frameworks and 'pick'")
+                return self.verdict(frameworks, use_case, PICK_CONFIDENCE, "two frameworks and 'pick'")
             if shape.aspects and not picks_for_use_case:
                 return Reading(
                     "compare",

@@ -65,16 +65,20 @@ GENERIC_WORDS = frozenset(
     {
         "deep", "learning", "machine", "framework", "frameworks", "library", "libraries", "ai",
         "model", "models", "neural", "network", "networks", "start", "starting", "tool", "tools",
+        "land", "world", "camp", "universe",
     }
 )  # fmt: skip
-"""Words any question about these frameworks may carry; they tell no entry apart."""
+"""Words any question about these frameworks may carry; they tell no entry apart. (The
+last four name a framework's users: "and in jax land?", "over in the pytorch world".)"""
 VAGUE_WORDS = (
     PROS_WORDS
     | CONS_WORDS
     | frozenset({"which", "better", "best", "should", "go", "worth", "win", "wins", "explain"})
     | frozenset({"meme", "magic", "legit", "vaporware", "gimmick", "overkill"})
+    | frozenset({"story"})
 )
-"""Cue words too vague to rank FAQ entries by ("is it good", "torch.compile: magic or meme")."""
+"""Cue words too vague to rank FAQ entries by ("is it good", "torch.compile: magic or meme",
+"what's the data loading story in pytorch")."""
 ADD_CUES = frozenset({"add", "include", "plus"})
 """'Now add keras to that': a framework joins the last answer."""
 REMOVE_CUES = frozenset({"drop", "remove", "minus", "ditch", "exclude"})
@@ -124,7 +128,10 @@ ORIGIN_WORDS = frozenset({"built", "written", "made", "coded", "implemented", "d
 ORIGIN_LINKS = frozenset({"in", "with", "using"})
 """'A model built in keras', 'written with jax': words that only say which framework a
 model came from; in a follow-up they add no topic of their own. ("Trained" is not one:
-the knowledge reads it as "training", a topic.)"""
+the knowledge reads it as "training", a topic; but after PASSIVE_AUXILIARIES, "had been
+trained in tf", it says where the model came from too.)"""
+PASSIVE_AUXILIARIES = frozenset({"was", "were", "been", "is", "got"})
+TRAINING_TERM = "training"
 USAGE_GROUPS = frozenset(
     {
         "companies", "company", "employers", "industry", "everyone", "everybody", "nobody", "people",
@@ -141,6 +148,8 @@ PRESCRIPTIVE_CUES = frozenset(
 """'What do companies run, torch or tf?' asks who uses what (a group, then a verb of use,
 within USAGE_SPAN words); with one of PRESCRIPTIVE_CUES it asks which to pick."""
 USAGE_SPAN = 4
+POPULARITY_WORDS = frozenset({"popular", "popularity", "mainstream", "dominant", "dominates", "dominating"})
+"""'Which framework is most popular in research' also asks who uses what, not which to pick."""
 SWITCHING_TERM = "migration"
 """The knowledge's term for "switch", "migrate", "move to" (see synonyms.yaml): with two
 frameworks, a question about leaving one for the other rather than picking one."""

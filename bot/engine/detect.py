@@ -39,9 +39,11 @@ from bot.engine.cues import (
     OR_ASKS_WHETHER,
     ORIGIN_LINKS,
     ORIGIN_WORDS,
+    PASSIVE_AUXILIARIES,
     PICK_CUES,
     PICK_PHRASES,
     PITCH_PHRASES,
+    POPULARITY_WORDS,
     PRAISE_PHRASES,
     PRESCRIPTIVE_CUES,
     PROS_CUES,
@@ -53,6 +55,7 @@ from bot.engine.cues import (
     TIE_WORDS,
     TO_REACH,
     TO_WORDS,
+    TRAINING_TERM,
     USAGE_GROUPS,
     USAGE_SPAN,
     USAGE_VERBS,
@@ -147,10 +150,13 @@ class Shape:
 
     @property
     def describes_usage(self) -> bool:
-        """Asks who uses what rather than which to pick ("do employers want torch or tf")."""
+        """Asks who uses what rather than which to pick ("do employers want torch or tf",
+        "which is most popular in research")."""
         if not PRESCRIPTIVE_CUES.isdisjoint(self.tokens):
             return False
         words = self.tokens
+        if not POPULARITY_WORDS.isdisjoint(words):
+            return True
         return any(
             word in USAGE_GROUPS and not USAGE_VERBS.isdisjoint(words[i + 1 : i + 1 + USAGE_SPAN])
             for i, word in enumerate(words)
@@ -177,12 +183,19 @@ class Shape:
         origins = {
             m.start - 2
             for m in self.mentions
-            if m.kind == "framework"
-            and m.start >= 2
-            and self.tokens[m.start - 1] in ORIGIN_LINKS
-            and self.tokens[m.start - 2] in ORIGIN_WORDS
+            if m.kind == "framework" and m.start >= 2 and self._says_origin(m.start - 2)
         }
         return _outside(self.tokens, self.mentions, also=origins)
+
+    def _says_origin(self, at: int) -> bool:
+        """Whether the word at ``at`` and the link after it say where a model came from:
+        "built in", "written with", "was trained in" (see ORIGIN_WORDS)."""
+        if self.tokens[at + 1] not in ORIGIN_LINKS:
+            return False
+        word = self.tokens[at]
+        if word == TRAINING_TERM:
+            return at >= 1 and self.tokens[at - 1] in PASSIVE_AUXILIARIES
+        return word in ORIGIN_WORDS
 
     def framework_nearest(self, cues: frozenset[str]) -> str | None:
         """The framework named closest to the first of ``cues`` ("jax drawbacks? … from torch": jax)."""

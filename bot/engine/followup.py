@@ -196,13 +196,17 @@ def asks_something(shape: Shape) -> bool:
 
 THOSE_COMPARED = frozenset({"they", "them", "both", "each", "those", "either"})
 """Words that, in a comparison naming no framework, stand for the frameworks last compared."""
+THE_TWO = (("the", "two"), ("these", "two"), ("the", "pair"))
+"""Phrases that do the same ("how do the two compare on 64 a100s"); "two" alone may be any two."""
 
 
 def compares_those_before(shape: Shape) -> bool:
     """A comparison of the frameworks of the last turn ("how do they compare for training
     across many machines", "which of them is faster on tpus"): it cannot stand alone,
     whatever an FAQ entry on the same topic would score."""
-    return shape.compare and not shape.frameworks and not THOSE_COMPARED.isdisjoint(shape.tokens)
+    if not shape.compare or shape.frameworks:
+        return False
+    return not THOSE_COMPARED.isdisjoint(shape.tokens) or has_any_run(shape.tokens, THE_TWO)
 
 
 def says_it_follows_up(shape: Shape) -> bool:

@@ -188,6 +188,9 @@ def test_they_in_a_comparison_are_the_frameworks_just_compared(engine):
         "distributed-training",
     )
     assert engine.ask(follow).key == "faq:distributed-training"  # alone, the entry on that topic
+    follow = "and how do the two compare when spreading training over 64 A100s?"
+    answer = ask_turns(engine, "is jax faster than torch?", follow)
+    assert (answer.kind, set(answer.frameworks)) == ("compare", {"jax", "pytorch"})
 
 
 @pytest.mark.parametrize(
@@ -1290,12 +1293,19 @@ def test_an_entry_about_another_framework_gives_way_to_its_sibling_for_the_named
     assert engine.ask("year of the first tensorflow release?").key == "faq:history-tensorflow"
 
 
-def test_saying_which_framework_a_model_came_from_asks_the_same_question_for_it(engine):
-    # "written in tensorflow" only names the framework: TensorFlow's own phone entry.
-    answer = ask_turns(
-        engine, "can i put my pytorch model in an android app", "what if it was written in tensorflow?"
-    )
-    assert answer.key == "faq:litert-mobile"
+@pytest.mark.parametrize(
+    "follow",
+    [
+        "what if it was written in tensorflow?",
+        "ok and if the model had been trained in tf instead?",
+        "and if it was trained with keras?",
+    ],
+)
+def test_saying_which_framework_a_model_came_from_asks_the_same_question_for_it(engine, follow):
+    # "written in tensorflow" only names the framework: TensorFlow's own phone entry. So does
+    # "had been trained in tf", though "trained" alone is the topic of training.
+    answer = ask_turns(engine, "can i put my pytorch model in an android app", follow)
+    assert answer.key == "faq:litert-mobile", answer.candidates
 
 
 @pytest.mark.parametrize(
@@ -1437,6 +1447,16 @@ def test_false_positives_and_negatives_are_a_metric_not_a_request_for_pros_or_co
 )
 def test_what_employers_ask_for_is_the_adoption_question(engine, question):
     assert engine.ask(question).key == "faq:adoption"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["which framework is most popular in research", "which framework dominates in industry these days?"],
+)
+def test_which_framework_is_most_popular_is_the_adoption_question_not_a_pick(engine, question):
+    assert engine.ask(question).key == "faq:adoption"
+    # Asked which to pick, the use case's verdict answers.
+    assert engine.ask("which framework should i pick for research").kind == "verdict"
 
 
 @pytest.mark.parametrize(

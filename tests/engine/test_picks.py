@@ -25,6 +25,16 @@ def test_a_pick_for_a_use_case_beats_the_entry_on_the_aspect_it_names(engine):
     assert engine.ask("how do i serve tensorflow and pytorch models in production").kind == "faq"
 
 
+def test_a_pick_asked_outright_beside_a_vs_is_the_verdict_for_the_use_case(engine):
+    answer = engine.ask("keras vs torch for a mobile deployment, pick one for me")
+    assert (answer.kind, set(answer.frameworks), answer.use_case) == (
+        "verdict",
+        {"keras", "pytorch"},
+        "mobile",
+    )
+    assert engine.ask("keras vs torch for a mobile deployment").kind == "compare"
+
+
 def test_weighing_the_two_on_an_aspect_stays_a_comparison(engine):
     answer = engine.ask("jax vs pytorch on tpus, which is better")
     assert (answer.kind, answer.aspect) == ("compare", "hardware-support")

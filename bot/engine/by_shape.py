@@ -13,6 +13,7 @@ from typing import Literal
 from bot.engine.cues import (
     CONS_CUES,
     FAULT_PHRASES,
+    PICK_CUES,
     PITCH_PHRASES,
     PRAISE_PHRASES,
     PROS_CUES,
@@ -96,9 +97,13 @@ class ShapeReader:
             side_by_side = (shape.compare and not shape.compare_by_or) or shape.weighs_a_property
             picks_for_use_case = choosing and use_case is not None and not (aspects and side_by_side)
             # "cluster of h100s and a tpu allocation… jax or pytorch, which do u pick?" picks,
-            # whatever aspects the backstory names, even beside a "vs" ("keras vs torch for
-            # mobile, pick one for me"); "which is better on tpus" weighs them on one.
-            picks_outright = shape.picks and not shape.weighs_a_property
+            # whatever aspects the backstory names; so does a pick word beside a "vs" ("keras
+            # vs torch for mobile, pick one for me"), but not a phrase ("is jax's community
+            # big enough to bet on, compared to pytorch's"). "Which is better on tpus" weighs.
+            picks_by_word = not PICK_CUES.isdisjoint(shape.tokens)
+            picks_outright = (
+                shape.picks and not shape.weighs_a_property and (picks_by_word or not side_by_side)
+            )
             if shape.aspects and self._uncued_comparison_is_a_guess(shape, content):
                 return None
             if shape.lists_aspects and not picks_for_use_case:

@@ -33,6 +33,9 @@ def test_a_pick_asked_outright_beside_a_vs_is_the_verdict_for_the_use_case(engin
         "mobile",
     )
     assert engine.ask("keras vs torch for a mobile deployment").kind == "compare"
+    # A pick phrase is often not a request for one: here it weighs the two communities.
+    answer = engine.ask("Is the jax community big enough to bet on, compared to pytorch's?")
+    assert (answer.kind, answer.aspect) == ("compare", "community")
 
 
 def test_weighing_the_two_on_an_aspect_stays_a_comparison(engine):

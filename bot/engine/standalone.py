@@ -244,6 +244,10 @@ class StandaloneReader:
             structured = replace(structured, confidence=max(0.0, structured.confidence - penalty))
         if structured is not None and backstory_only:
             structured = replace(structured, confidence=structured.confidence * BACKSTORY_FACTOR)
+        if structured is None and focus is not None:
+            defined = self._defines_the_one_named(shape, focus)
+            if defined is not None:
+                return defined
         if structured is None and self._names_only_a_framework(shape, content):
             only = shape.frameworks[0]
             defining = self._defining_entry.get(only)
@@ -254,10 +258,6 @@ class StandaloneReader:
                 # entry matched on its name only is a guess; its profile is not.
                 why = "a framework named on its own"
                 return Reading("pros", BARE_NAME_CONFIDENCE, why, framework=only, expanded=True)
-        if structured is None and focus is not None:
-            defined = self._defines_the_one_named(shape, focus)
-            if defined is not None:
-                return defined
         if structured is not None and best_fits_backstory_only:
             return structured
         faq = self.faq(shape, ranked, structured is not None, question)
@@ -271,15 +271,26 @@ class StandaloneReader:
         self, shape: Shape, focus: Callable[[], tuple[Shape, frozenset[str]]]
     ) -> Reading | None:
         """The entry that says what a framework is, for a message that names one and whose
-        question sentences only ask what "it" is ("keep seeing jax in deepmind papers. what
-        is it exactly"). The cheap checks on the whole message come first: most fail them."""
-        if len(shape.frameworks) != 1 or POINTERS.isdisjoint(shape.tokens):
+        question sentences only ask what it is: "what is jax? one of my engineers keeps
+        mentioning it", or what "it" is, "keep seeing jax in deepmind papers. what is it
+        exactly", or who it is for. The cheap checks on the whole message come first: most fail them."""
+        if len(shape.frameworks) != 1:
             return None
         only = shape.frameworks[0]
         defining = self._defining_entry.get(only)
         if defining is None or DEFINITION_WORDS.isdisjoint(shape.tokens):
             return None
-        asked = tuple(w for w in focus()[0].tokens if w not in HEDGES)
+        asking, content = focus()
+        if (
+            asking.asks_what_it_is
+            and asking.frameworks == (only,)
+            and self._names_only_a_framework(asking, content)
+        ):
+            return Reading("faq", DEFINITION_CONFIDENCE, f"asks what {only} is, then tells why", id=defining)
+        named_first = next((m.end for m in asking.mentions if m.start == 0 and m.kind == "framework"), 0)
+        asked = tuple(w for w in asking.tokens[named_first:] if w not in HEDGES)
+        if asked[-1:] == ("for",):  # "who is it for"
+            asked = asked[:-1]
         if not (asked[-1:] and asked[-1] in POINTERS and asked[:-1] in DEFINITION_OPENERS):
             return None
         return Reading("faq", DEFINITION_CONFIDENCE, f"asks what {only} is, named before", id=defining)

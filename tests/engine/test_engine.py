@@ -1852,8 +1852,21 @@ def test_a_follow_up_to_an_faq_answer_goes_where_its_new_words_point(engine, tur
     assert ask_turns(engine, *turns).key == key
 
 
-def test_what_is_it_after_a_framework_was_named_asks_what_that_framework_is(engine):
-    assert engine.ask("keep seeing jax in deepmind papers. what is it exactly").key == "faq:jax-overview"
+@pytest.mark.parametrize(
+    "question",
+    [
+        "keep seeing jax in deepmind papers. what is it exactly",
+        "i keep hearing about jax. who is it for?",
+        "jaxx — who is it actually for? seems niche",
+        "What is JAX? One of my engineers keeps mentioning it in every meeting.",
+        "who is jax meant for",
+    ],
+)
+def test_what_is_it_after_a_framework_was_named_asks_what_that_framework_is(engine, question):
+    assert engine.ask(question).key == "faq:jax-overview"
+
+
+def test_what_is_it_good_for_asks_more_than_what_it_is(engine):
     # "it" asked of in a longer question is no definition
     assert engine.ask("keep seeing jax in papers. what is it good for in practice?").key != "faq:jax-overview"
 

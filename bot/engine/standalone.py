@@ -61,6 +61,9 @@ DEFINITION_CONFIDENCE = 0.9
 asks what it is ("What is JAX, and who is it for?"), if there is one."""
 DEFINITION_WORDS = frozenset(word for opener in DEFINITION_OPENERS for word in opener)
 """The words of DEFINITION_OPENERS: a message with none of them asks no definition."""
+NAMED_FRAMEWORK_LEAD = 0.1
+"""An entry about the framework a question names goes first when it scores at most this
+much below a best entry about another framework (see _for_the_named_framework)."""
 BACKSTORY_FACTOR = 0.8
 """A long message whose shape gives a reading only by cues in its backstory, none in its
 question sentences (see focus.py), is that much less sure of it: "…tensorboard on a second
@@ -118,7 +121,7 @@ class StandaloneReader:
         closeness = Closeness(self.meanings, question, ranked)
         # Meaning reorders and vouches only where the shape gave no reading of its own.
         moved = not structured and closeness.closest_first_on_a_near_tie()
-        ranked = closeness.ranked
+        ranked = self._about_the_named_framework_first(shape, closeness.ranked)
         top = ranked[0]
         runner_up = ranked[1].score if len(ranked) > 1 else 0.0
         margin = top.score - runner_up
@@ -198,6 +201,21 @@ class StandaloneReader:
         if sibling is None:
             return ranked
         return [replace(top, entry=sibling), *(r for r in ranked[1:] if r.entry.id != sibling.id)]
+
+    @staticmethod
+    def _about_the_named_framework_first(shape: Shape, ranked: Sequence[Ranked]) -> Sequence[Ranked]:
+        """``ranked`` with an entry about the framework the question names first, when the best
+        is about another one only and it is close behind (NAMED_FRAMEWORK_LEAD): "is jax only
+        for google researchers" shares more words with TensorFlow's research entry, but asks
+        JAX's own."""
+        top = ranked[0]
+        named = set(shape.frameworks)
+        if not named or not top.entry.frameworks or named & set(top.entry.frameworks):
+            return ranked
+        about_named = next((r for r in ranked[1:] if named & set(r.entry.frameworks)), None)
+        if about_named is None or about_named.score < top.score - NAMED_FRAMEWORK_LEAD:
+            return ranked
+        return [about_named, *(r for r in ranked if r is not about_named)]
 
     @staticmethod
     def _names_only_a_framework(shape: Shape, content: frozenset[str]) -> bool:

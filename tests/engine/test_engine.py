@@ -1776,7 +1776,7 @@ def test_a_declined_topic_s_own_phrasing_is_declined_even_as_a_follow_up(engine)
 def test_a_question_worded_unlike_its_entry_is_answered_when_its_meaning_agrees(engine):
     """It shares only "google" and "tensorflow" with the status entry; the sentence vectors
     (bot.engine.semantic) also put that entry first, so it is answered, with suggestions."""
-    answer = engine.ask("rip tensorflow? is google even still working on it")
+    answer = engine.ask("farewell tensorflow? is google even still working on it")
     assert (answer.kind, answer.id) == ("faq", "tensorflow-status")
     assert engine.thresholds.suggest <= answer.confidence < engine.thresholds.answer
     assert answer.suggestions

@@ -63,7 +63,7 @@ DEFINITION_WORDS = frozenset(word for opener in DEFINITION_OPENERS for word in o
 """The words of DEFINITION_OPENERS: a message with none of them asks no definition."""
 NAMED_FRAMEWORK_LEAD = 0.1
 """An entry about the framework a question names goes first when it scores at most this
-much below a best entry about another framework (see _for_the_named_framework)."""
+much below a best entry about another framework (see _about_the_named_framework_first)."""
 BACKSTORY_FACTOR = 0.8
 """A long message whose shape gives a reading only by cues in its backstory, none in its
 question sentences (see focus.py), is that much less sure of it: "…tensorboard on a second
@@ -195,7 +195,7 @@ class StandaloneReader:
         """
         top = ranked[0]
         named = shape.frameworks
-        if not named or not top.entry.frameworks or set(named) & set(top.entry.frameworks):
+        if not _about_another_framework(top, named):
             return ranked
         sibling = self.siblings.sibling(top.entry, named, not_about=top.entry.frameworks)
         if sibling is None:
@@ -209,9 +209,9 @@ class StandaloneReader:
         for google researchers" shares more words with TensorFlow's research entry, but asks
         JAX's own."""
         top = ranked[0]
-        named = set(shape.frameworks)
-        if not named or not top.entry.frameworks or named & set(top.entry.frameworks):
+        if not _about_another_framework(top, shape.frameworks):
             return ranked
+        named = set(shape.frameworks)
         about_named = next((r for r in ranked[1:] if named & set(r.entry.frameworks)), None)
         if about_named is None or about_named.score < top.score - NAMED_FRAMEWORK_LEAD:
             return ranked
@@ -352,6 +352,11 @@ class StandaloneReader:
             named, use_case, faq.confidence, f"a pick among those named ({faq.why})"
         )
         return verdict or faq
+
+
+def _about_another_framework(best: Ranked, named: Sequence[str]) -> bool:
+    """Whether a question names frameworks and its ``best`` entry is about others only."""
+    return bool(named) and bool(best.entry.frameworks) and set(named).isdisjoint(best.entry.frameworks)
 
 
 def _defining_entries(knowledge: KnowledgeBase) -> dict[str, str]:

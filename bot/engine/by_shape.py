@@ -13,14 +13,13 @@ from typing import Literal
 from bot.engine.cues import (
     CONS_CUES,
     FAULT_PHRASES,
-    PICK_CUES,
     PITCH_PHRASES,
     PRAISE_PHRASES,
     PROS_CUES,
     RELATION_CUES,
     WORTH_CUE,
 )
-from bot.engine.detect import Shape
+from bot.engine.detect import Shape, picks_by_word
 from bot.engine.normalize import stem
 from bot.engine.rank import FaqIndex
 from bot.engine.reading import Reading
@@ -100,9 +99,10 @@ class ShapeReader:
             # whatever aspects the backstory names; so does a pick word beside a "vs" ("keras
             # vs torch for mobile, pick one for me"), but not a phrase ("is jax's community
             # big enough to bet on, compared to pytorch's"). "Which is better on tpus" weighs.
-            picks_by_word = not PICK_CUES.isdisjoint(shape.tokens)
             picks_outright = (
-                shape.picks and not shape.weighs_a_property and (picks_by_word or not side_by_side)
+                shape.picks
+                and not shape.weighs_a_property
+                and (not side_by_side or picks_by_word(shape.tokens, frozenset(shape.tokens)))
             )
             if shape.aspects and self._uncued_comparison_is_a_guess(shape, content):
                 return None

@@ -353,8 +353,12 @@ def _outside(words: Sequence[str], mentions: Iterable[Mention], also: Iterable[i
 def _picks(words: Sequence[str], present: frozenset[str]) -> bool:
     """Whether a pick is asked outright (see PICK_CUES): "pick", "choose" and "go with", not
     "pick up". ``present`` is the set of ``words``: most questions hold no pick word at all."""
-    if has_any_run(words, PICK_PHRASES, present):
-        return True
+    return has_any_run(words, PICK_PHRASES, present) or picks_by_word(words, present)
+
+
+def picks_by_word(words: Sequence[str], present: frozenset[str]) -> bool:
+    """Whether a pick word (PICK_CUES) asks for a pick, not a phrase ("go with", "bet on"):
+    "pick", "choose", but not "pick up". ``present`` is the set of ``words``."""
     return not present.isdisjoint(PICK_CUES) and stands_not_before(words, PICK_CUES, "up")
 
 

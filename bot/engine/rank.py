@@ -253,7 +253,7 @@ class FaqIndex:
         """The share of a question's weight on words no entry uses at all (0 for no words);
         ``known`` words count as used (a use case's alias, "stm32", names something the
         knowledge knows even when no entry spells it)."""
-        weights = {w: self.idf(w) for w in self._content(words) if not w.startswith(CONCEPT_PREFIX)}
+        weights = {w: self.idf(w) for w in plain_words(self._content(words))}
         total = math.fsum(weights.values())
         also_known = self._content(known)
         unknown = math.fsum(

@@ -27,7 +27,7 @@ from bot.knowledge.model import ONLY_WHEN_CHOOSING
 SURE_COMPARISON = 0.6
 """A comparison (or pick) asked outright at least this confident beats an FAQ entry on the
 same aspect."""
-TOPIC_PICK_CONFIDENCE = 0.45
+TOPIC_PICK_CONFIDENCE = 0.15
 """An entry on picking by topic must be at least this confident to beat the bare verdict."""
 
 

@@ -39,7 +39,7 @@ STOPWORDS = frozenset(
     overall generally
     aint sm1 some1 smn rn tips fr ngl af lowkey highkey bruh yo fam pls bro dude saying
     srsly seriously rly hmm hm omg ugh argh sigh smh welp haha hahaha real raw vanilla
-    touch touched touching question questions
+    touch touched touching question questions tmrw tomorrow tonight morning
     told claim claims claimed heard hear hearing friend friends coworker coworkers colleague colleagues
     lecturer teacher prof professor boss roommate supervisor true sounds sounded
     never ever next else onto currently nowadays etc thats genuinely realistically likely honest

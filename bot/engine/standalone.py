@@ -178,6 +178,10 @@ class StandaloneReader:
         ):
             confidence = MEANING_CONFIDENCE * factor
             why += "; closest in meaning too"
+        if top.entry.only_when == ONLY_WHEN_CHOOSING and shape.asks_which_framework:
+            # "which framework for speech recognition": a pick by topic, not the declined
+            # topic itself ("best speech recognition model for german").
+            return Reading("faq", confidence, why, id=top.entry.id)
         declined = self.declines.best(with_concepts(shape.tokens, shape.mentions), DECLINE_LEAD * top.score)
         if declined is None:
             return Reading("faq", confidence, why, id=top.entry.id)
@@ -281,6 +285,10 @@ class StandaloneReader:
         faq = self.faq(shape, ranked, structured is not None, question)
         if structured is not None and (faq is None or self._shape_answers(asked, structured, faq, ranked)):
             return structured
+        if structured is not None and faq is not None and faq.confidence < structured.confidence:
+            # Preferred to a surer reading by shape (an entry on picking by topic over the
+            # bare verdict, see precedence.py): the entry answers as surely as it would have.
+            faq = replace(faq, confidence=structured.confidence)
         if faq is not None:
             return self._among_those_named(shape, faq, ranked[0])
         return Reading("none", 0.0, "nothing in the knowledge matches")

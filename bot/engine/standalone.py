@@ -178,7 +178,7 @@ class StandaloneReader:
         ):
             confidence = MEANING_CONFIDENCE * factor
             why += "; closest in meaning too"
-        if top.entry.only_when == ONLY_WHEN_CHOOSING and shape.asks_which_framework:
+        if top.entry.only_when == ONLY_WHEN_CHOOSING and shape.asks_which_framework and shape.says_framework:
             # "which framework for speech recognition": a pick by topic, not the declined
             # topic itself ("best speech recognition model for german").
             return Reading("faq", confidence, why, id=top.entry.id)

@@ -49,7 +49,8 @@ DECLINE_LEAD = 1.0
 DECLINED_FACTOR = 0.5
 """A question that fits a declined topic (``declines`` in the knowledge) at least
 DECLINE_LEAD times as well as its best FAQ entry is probably that topic: the FAQ
-reading keeps DECLINED_FACTOR of its confidence."""
+reading keeps DECLINED_FACTOR of its confidence. Not when it asks which framework
+suits a topic and the entry is the one on picking."""
 UNASKED_CHOICE_FACTOR = 0.4
 """An entry that answers only questions asking which framework to pick (``only_when:
 choosing``), matched by a question that asks no such thing, keeps this share."""
@@ -178,11 +179,16 @@ class StandaloneReader:
         ):
             confidence = MEANING_CONFIDENCE * factor
             why += "; closest in meaning too"
-        if top.entry.only_when == ONLY_WHEN_CHOOSING and shape.asks_which_framework and shape.says_framework:
-            # "which framework for speech recognition": a pick by topic, not the declined
-            # topic itself ("best speech recognition model for german").
-            return Reading("faq", confidence, why, id=top.entry.id)
-        declined = self.declines.best(with_concepts(shape.tokens, shape.mentions), DECLINE_LEAD * top.score)
+        # "which framework for speech recognition" picks by topic; only the topic asked
+        # for itself ("best speech recognition model for german") may be declined.
+        picks_by_topic = (
+            top.entry.only_when == ONLY_WHEN_CHOOSING and shape.asks_which_framework and shape.says_framework
+        )
+        declined = None
+        if not picks_by_topic:
+            declined = self.declines.best(
+                with_concepts(shape.tokens, shape.mentions), DECLINE_LEAD * top.score
+            )
         if declined is None:
             return Reading("faq", confidence, why, id=top.entry.id)
         why += f"; fits the declined topic '{declined.topic.id}' better: {declined.score:.2f} on "

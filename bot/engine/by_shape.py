@@ -19,7 +19,7 @@ from bot.engine.cues import (
     RELATION_CUES,
     WORTH_CUE,
 )
-from bot.engine.detect import Shape, picks_by_word
+from bot.engine.detect import Shape
 from bot.engine.normalize import stem
 from bot.engine.rank import FaqIndex
 from bot.engine.reading import Reading
@@ -100,9 +100,7 @@ class ShapeReader:
             # vs torch for mobile, pick one for me"), but not a phrase ("is jax's community
             # big enough to bet on, compared to pytorch's"). "Which is better on tpus" weighs.
             picks_outright = (
-                shape.picks
-                and not shape.weighs_a_property
-                and (not side_by_side or picks_by_word(shape.tokens, frozenset(shape.tokens)))
+                shape.picks and not shape.weighs_a_property and (not side_by_side or shape.picks_by_word)
             )
             if shape.aspects and self._uncued_comparison_is_a_guess(shape, content):
                 return None

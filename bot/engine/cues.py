@@ -131,7 +131,9 @@ model came from; in a follow-up they add no topic of their own. ("Trained" is no
 the knowledge reads it as "training", a topic; but after PASSIVE_AUXILIARIES, "had been
 trained in tf", it says where the model came from too.)"""
 PASSIVE_AUXILIARIES = frozenset({"was", "were", "been", "is", "got"})
+"""Before TRAINING_TERM and an ORIGIN_LINK ("was trained in tf"), say where a model came from."""
 TRAINING_TERM = "training"
+"""The knowledge's term for "train", "trained" (see synonyms.yaml)."""
 USAGE_GROUPS = frozenset(
     {
         "companies", "company", "employers", "industry", "everyone", "everybody", "nobody", "people",

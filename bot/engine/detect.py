@@ -99,7 +99,9 @@ class Shape:
     cons_word: bool
     verdict: bool
     picks: bool
-    """Asks outright for a pick (see PICK_CUES)."""
+    """Asks outright for a pick (see PICK_CUES): by a word or a phrase."""
+    picks_by_word: bool
+    """Asks for a pick by a word ("pick", "choose"), not a phrase ("go with", "bet on")."""
     asks_which_framework: bool
     """Asks to choose between frameworks in so many words (see CHOICE_PAIRS)."""
     expand: bool
@@ -247,6 +249,7 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
     judged = _spans_judged(words, mentions)
     denied = _praise_denied(words, judged)
     token_set = frozenset(words)
+    picks_by_word = _picks_by_word(words, token_set)
     opener = any(opens_with(words, o) for o in FOLLOW_UP_OPENERS)
     compare = bool(token_set & COMPARE_CUES) or _asks_how_different(words, token_set)
     by_or = compare and _only_or_compares(words, raw)
@@ -269,7 +272,8 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         pros_word=bool(token_set & PROS_WORDS),
         cons_word=_complains(words),
         verdict=_verdict_cued(words, token_set),
-        picks=_picks(words, token_set),
+        picks=picks_by_word or has_any_run(words, PICK_PHRASES, token_set),
+        picks_by_word=picks_by_word,
         asks_which_framework=_asks_which_framework(words),
         expand=bool(token_set & EXPAND_CUES),
         follow_up_opener=opener,
@@ -350,15 +354,9 @@ def _outside(words: Sequence[str], mentions: Iterable[Mention], also: Iterable[i
     return tuple(w for i, w in enumerate(words) if i not in covered)
 
 
-def _picks(words: Sequence[str], present: frozenset[str]) -> bool:
-    """Whether a pick is asked outright (see PICK_CUES): "pick", "choose" and "go with", not
-    "pick up". ``present`` is the set of ``words``: most questions hold no pick word at all."""
-    return has_any_run(words, PICK_PHRASES, present) or picks_by_word(words, present)
-
-
-def picks_by_word(words: Sequence[str], present: frozenset[str]) -> bool:
-    """Whether a pick word (PICK_CUES) asks for a pick, not a phrase ("go with", "bet on"):
-    "pick", "choose", but not "pick up". ``present`` is the set of ``words``."""
+def _picks_by_word(words: Sequence[str], present: frozenset[str]) -> bool:
+    """Whether a pick word (PICK_CUES) asks for a pick: "pick", "choose", but not "pick up".
+    ``present`` is the set of ``words``: most questions hold no pick word at all."""
     return not present.isdisjoint(PICK_CUES) and stands_not_before(words, PICK_CUES, "up")
 
 

@@ -179,13 +179,12 @@ class StandaloneReader:
         ):
             confidence = MEANING_CONFIDENCE * factor
             why += "; closest in meaning too"
-        # "which framework for speech recognition" picks by topic; only the topic asked
-        # for itself ("best speech recognition model for german") may be declined.
-        picks_by_topic = (
-            top.entry.only_when == ONLY_WHEN_CHOOSING and shape.asks_which_framework and shape.says_framework
-        )
+        # "which framework for speech recognition" asks for a framework, which no declined
+        # topic is; only the topic asked for itself ("best speech recognition model for
+        # german", "which gpu should i buy") may be declined.
+        asks_for_a_framework = shape.asks_which_framework and shape.says_framework
         declined = None
-        if not picks_by_topic:
+        if not asks_for_a_framework:
             declined = self.declines.best(
                 with_concepts(shape.tokens, shape.mentions), DECLINE_LEAD * top.score
             )

@@ -115,6 +115,10 @@ FOLLOW_UP_OPENERS = (
 DEFINITION_OPENERS = (("what", "is"), ("what", "are"), ("whats",), ("what",), ("who", "is"))
 """'What is keras 3', "what's jax" (read as "what jax"), "who is jax for": right before a
 framework's name, they ask what it is, a question of its own whatever came before."""
+WHO_IS = (("who", "is"), ("whos",), ("who",))
+"""Openers that ask who a framework is for ("who's jax for" reads "who jax for")."""
+PURPOSE_WORDS = frozenset({"meant", "made", "built", "designed", "aimed", "intended", "supposed"})
+"""Words of purpose between "who is <name>" and "for": "who is jax meant for"."""
 OR_ASKS_WHETHER = (
     ("or", "do", "i"), ("or", "do", "we"), ("or", "must", "i"), ("or", "should", "i"),
     ("or", "is", "it"), ("or", "is", "that"), ("or", "will", "i"), ("or", "am", "i"), ("or", "are", "we"),

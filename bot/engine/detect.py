@@ -48,6 +48,7 @@ from bot.engine.cues import (
     PRESCRIPTIVE_CUES,
     PROS_CUES,
     PROS_WORDS,
+    PURPOSE_WORDS,
     REMOVE_CUES,
     SELF_WORDS,
     SWAP_CUES,
@@ -62,6 +63,7 @@ from bot.engine.cues import (
     VERDICT_CUES,
     WHICH_ONE,
     WHICH_REACH,
+    WHO_IS,
     WORTH_CUE,
 )
 from bot.engine.entities import EntityTable, Mention
@@ -149,6 +151,24 @@ class Shape:
         if first is None:
             return False
         return tuple(w for w in self.tokens[:first] if w not in HEDGES) in DEFINITION_OPENERS
+
+    @property
+    def asks_who_it_is_for(self) -> bool:
+        """Asks who a framework is for: "who is jax meant for", "who is keras even for, like
+        what kind of person picks it up". After "who is <name>" come only hedges or words
+        of purpose (see PURPOSE_WORDS), then "for"."""
+        for mention in self.mentions:
+            before = self.tokens[: mention.start]
+            if mention.kind != "framework" or not any(before[-len(o) :] == o for o in WHO_IS):
+                continue
+            after = mention.end
+            while after < len(self.tokens) and (
+                self.tokens[after] in HEDGES or self.tokens[after] in PURPOSE_WORDS
+            ):
+                after += 1
+            if self.tokens[after : after + 1] == ("for",):
+                return True
+        return False
 
     @property
     def describes_usage(self) -> bool:

@@ -271,6 +271,11 @@ class StandaloneReader:
             structured = replace(structured, confidence=max(0.0, structured.confidence - penalty))
         if structured is not None and backstory_only:
             structured = replace(structured, confidence=structured.confidence * BACKSTORY_FACTOR)
+        if structured is None and shape.asks_who_it_is_for and len(shape.frameworks) == 1:
+            only = shape.frameworks[0]
+            defining = self._defining_entry.get(only)
+            if defining is not None:  # "who is jax meant for? should a regular dev bother"
+                return Reading("faq", DEFINITION_CONFIDENCE, f"asks who {only} is for", id=defining)
         if structured is None and focus is not None:
             defined = self._defines_the_one_named(shape, focus)
             if defined is not None:

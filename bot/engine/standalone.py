@@ -115,7 +115,8 @@ class StandaloneReader:
     def faq(
         self, shape: Shape, ranked: Sequence[Ranked], structured: bool, question: str = ""
     ) -> Reading | None:
-        """The best-ranked FAQ entry as a reading; ``structured`` says the shape gave one too."""
+        """The best-ranked FAQ entry as a reading; ``structured`` says the shape gave a reading
+        of its own, firm enough that meaning must not reorder the entries or vouch for one."""
         if not ranked:
             return None
         ranked = self._for_the_named_framework(shape, ranked)
@@ -292,7 +293,12 @@ class StandaloneReader:
                 return Reading("pros", BARE_NAME_CONFIDENCE, why, framework=only, expanded=True)
         if structured is not None and best_fits_backstory_only:
             return structured
-        faq = self.faq(shape, ranked, structured is not None, question)
+        # Two frameworks named without a cue to compare them are only a guess at a comparison:
+        # meaning may still pick the FAQ entry ("what's the jax equivalent of pytorch's dataloader").
+        guessed = (
+            bool(content) and structured is not None and structured.kind == "compare" and not shape.compare
+        )
+        faq = self.faq(shape, ranked, structured is not None and not guessed, question)
         if structured is not None and (faq is None or self._shape_answers(asked, structured, faq, ranked)):
             return structured
         if structured is not None and faq is not None and faq.confidence < structured.confidence:

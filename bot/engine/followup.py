@@ -23,7 +23,7 @@ handing the project to a brand new undergrad?" sets the scene for a new use case
 JUDGED_FOLLOW_UP_WORDS = 2
 """Pros or cons asked of no framework lean on the last answer even with a couple of words
 of their own ("what are its main weaknesses compared to the others")."""
-PRONOUNS = frozenset({"it", "that", "this", "them", "those", "one", "ones"})
+PRONOUNS = frozenset({"it", "its", "that", "this", "them", "those", "one", "ones"})
 AS_BEFORE = (
     ("on", "that"), ("for", "that"), ("in", "that"), ("the", "same"), ("same", "thing"),
     ("same", "q"), ("same", "question"), ("same", "for"),

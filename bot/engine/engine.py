@@ -43,6 +43,7 @@ from bot.engine.followup import (
     compares_those_before,
     follow_up,
     it_beside_a_name,
+    it_used_with,
     leans_on_context,
     says_it_follows_up,
 )
@@ -197,6 +198,8 @@ class Engine:
         """``words`` with an "it" offered beside a framework's name (see it_beside_a_name)
         replaced by the one framework the last answer was about, if it was about one other."""
         at = it_beside_a_name(shape)
+        if at is None:
+            at = it_used_with(shape)
         if at is None:
             return None
         about = self._about(previous, judging=True)

@@ -189,6 +189,16 @@ def it_beside_a_name(shape: Shape) -> int | None:
     return None
 
 
+def it_used_with(shape: Shape) -> int | None:
+    """Where "with it" stands in a question that names no framework ("which nn library do i
+    use with it"): "it" is then the last answer's framework, the one to build on, and the
+    question no pick among all of them. None when there is no such "it"."""
+    if shape.frameworks:
+        return None
+    words = shape.tokens
+    return next((at for at in range(1, len(words)) if words[at] == PRONOUN and words[at - 1] == "with"), None)
+
+
 def asks_something(shape: Shape) -> bool:
     """Whether the question carries an intent cue of its own (compare, pros, cons, which, why…)."""
     return shape.compare or shape.expand or shape.opinion_cue

@@ -272,12 +272,7 @@ class StandaloneReader:
             structured = replace(structured, confidence=max(0.0, structured.confidence - penalty))
         if structured is not None and backstory_only:
             structured = replace(structured, confidence=structured.confidence * BACKSTORY_FACTOR)
-        if structured is None and shape.asks_who_it_is_for and len(shape.frameworks) == 1:
-            only = shape.frameworks[0]
-            defining = self._defining_entry.get(only)
-            if defining is not None:  # "who is jax meant for? should a regular dev bother"
-                return Reading("faq", DEFINITION_CONFIDENCE, f"asks who {only} is for", id=defining)
-        if structured is None and focus is not None:
+        if structured is None:
             defined = self._defines_the_one_named(shape, focus)
             if defined is not None:
                 return defined
@@ -310,17 +305,23 @@ class StandaloneReader:
         return Reading("none", 0.0, "nothing in the knowledge matches")
 
     def _defines_the_one_named(
-        self, shape: Shape, focus: Callable[[], tuple[Shape, frozenset[str]]]
+        self, shape: Shape, focus: Callable[[], tuple[Shape, frozenset[str]]] | None
     ) -> Reading | None:
-        """The entry that says what a framework is, for a message that names one and whose
-        question sentences only ask what it is: "what is jax? one of my engineers keeps
-        mentioning it", or what "it" is, "keep seeing jax in deepmind papers. what is it
-        exactly", or who it is for. The cheap checks on the whole message come first: most fail them."""
+        """The entry that says what a framework is, for a message that names one and asks
+        who it is for ("who is jax meant for? should a regular dev bother"), or whose
+        question sentences (``focus``) only ask what it is: "what is jax? one of my engineers
+        keeps mentioning it", or what "it" is, "keep seeing jax in deepmind papers. what is
+        it exactly", or who it is for. The cheap checks on the whole message come first: most
+        fail them."""
         if len(shape.frameworks) != 1:
             return None
         only = shape.frameworks[0]
         defining = self._defining_entry.get(only)
-        if defining is None or DEFINITION_WORDS.isdisjoint(shape.tokens):
+        if defining is None:
+            return None
+        if shape.asks_who_it_is_for:
+            return Reading("faq", DEFINITION_CONFIDENCE, f"asks who {only} is for", id=defining)
+        if focus is None or DEFINITION_WORDS.isdisjoint(shape.tokens):
             return None
         asking, content = focus()
         if (

@@ -158,7 +158,7 @@ class Shape:
         what kind of person picks it up". After "who is <name>" come only hedges or words
         of purpose (see PURPOSE_WORDS), then "for"."""
         for mention in self.mentions:
-            before = self.tokens[: mention.start]
+            before = self.tokens[max(0, mention.start - 2) : mention.start]  # WHO_IS: 2 words at most
             if mention.kind != "framework" or not any(before[-len(o) :] == o for o in WHO_IS):
                 continue
             after = mention.end

@@ -195,8 +195,9 @@ class Engine:
         return self._finisher.finish(query, reading, ranked, limits)
 
     def _naming_it(self, words: Sequence[str], shape: Shape, previous: Answer) -> tuple[str, ...] | None:
-        """``words`` with an "it" offered beside a framework's name (see it_beside_a_name)
-        replaced by the one framework the last answer was about, if it was about one other."""
+        """``words`` with an "it" that stands for the last answer's framework, offered beside
+        another's name or used "with it" (see it_beside_a_name, it_used_with), replaced by
+        the one framework the last answer was about, if it was about one other."""
         at = it_beside_a_name(shape)
         if at is None:
             at = it_used_with(shape)

@@ -49,8 +49,8 @@ DECLINE_LEAD = 1.0
 DECLINED_FACTOR = 0.5
 """A question that fits a declined topic (``declines`` in the knowledge) at least
 DECLINE_LEAD times as well as its best FAQ entry is probably that topic: the FAQ
-reading keeps DECLINED_FACTOR of its confidence. Not when it asks which framework
-suits a topic and the entry is the one on picking."""
+reading keeps DECLINED_FACTOR of its confidence. Not when it asks which framework to
+use ("which framework for speech recognition"): no declined topic is a framework."""
 UNASKED_CHOICE_FACTOR = 0.4
 """An entry that answers only questions asking which framework to pick (``only_when:
 choosing``), matched by a question that asks no such thing, keeps this share."""

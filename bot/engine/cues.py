@@ -75,10 +75,10 @@ VAGUE_WORDS = (
     | CONS_WORDS
     | frozenset({"which", "better", "best", "should", "go", "worth", "win", "wins", "explain"})
     | frozenset({"meme", "magic", "legit", "vaporware", "gimmick", "overkill"})
-    | frozenset({"story"})
+    | frozenset({"story", "deal"})
 )
 """Cue words too vague to rank FAQ entries by ("is it good", "torch.compile: magic or meme",
-"what's the data loading story in pytorch")."""
+"what's the data loading story in pytorch", "what's the deal with keras 3")."""
 ADD_CUES = frozenset({"add", "include", "plus"})
 """'Now add keras to that': a framework joins the last answer."""
 REMOVE_CUES = frozenset({"drop", "remove", "minus", "ditch", "exclude"})

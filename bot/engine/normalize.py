@@ -36,7 +36,7 @@ STOPWORDS = frozenset(
     tbh imo imho idk nah stuff anyway anyways honestly literally something anything
     take takes taking took makes making made uses wants needs try trying tried give gives put
     goes went keep keeps seem seems look looks looking think feel says lot lots exactly
-    overall generally
+    overall generally atm
     aint sm1 some1 smn rn tips fr ngl af lowkey highkey bruh yo fam pls bro dude saying
     srsly seriously rly hmm hm omg ugh argh sigh smh welp haha hahaha real raw vanilla
     touch touched touching question questions tmrw tomorrow tonight morning

@@ -36,8 +36,8 @@ STOPWORDS = frozenset(
     tbh imo imho idk nah stuff anyway anyways honestly literally something anything
     take takes taking took makes making made uses wants needs try trying tried give gives put
     goes went keep keeps seem seems look looks looking think feel says lot lots exactly
-    overall generally atm
-    aint sm1 some1 smn rn tips fr ngl af lowkey highkey bruh yo fam pls bro dude saying
+    overall generally
+    aint sm1 some1 smn rn atm tips fr ngl af lowkey highkey bruh yo fam pls bro dude saying
     srsly seriously rly hmm hm omg ugh argh sigh smh welp haha hahaha real raw vanilla
     touch touched touching question questions tmrw tomorrow tonight morning
     told claim claims claimed heard hear hearing friend friends coworker coworkers colleague colleagues

@@ -227,6 +227,15 @@ class StandaloneReader:
             return ranked
         return [about_named, *(r for r in ranked if r is not about_named)]
 
+    @classmethod
+    def _asks_only_what_it_is(cls, shape: Shape, content: frozenset[str], framework: str) -> bool:
+        """Whether ``shape`` asks what ``framework`` is and nothing else ("what even is keras")."""
+        return (
+            shape.asks_what_it_is
+            and shape.frameworks == (framework,)
+            and cls._names_only_a_framework(shape, content)
+        )
+
     @staticmethod
     def _names_only_a_framework(shape: Shape, content: frozenset[str]) -> bool:
         """One framework and nothing else: no aspect, use case, intent cue or other content."""
@@ -273,14 +282,11 @@ class StandaloneReader:
         if structured is not None and backstory_only:
             structured = replace(structured, confidence=structured.confidence * BACKSTORY_FACTOR)
         if structured is None:
-            defined = self._defines_the_one_named(shape, focus)
+            defined = self._defines_the_one_named(shape, content, focus)
             if defined is not None:
                 return defined
         if structured is None and self._names_only_a_framework(shape, content):
             only = shape.frameworks[0]
-            defining = self._defining_entry.get(only)
-            if defining is not None and shape.asks_what_it_is:  # "what's jax", "what even is keras"
-                return Reading("faq", DEFINITION_CONFIDENCE, f"asks what {only} is", id=defining)
             if not ranked or ranked[0].entry.frameworks != (only,):
                 # "pytorch?", "explain jax": no entry is about that framework alone, and an
                 # entry matched on its name only is a guess; its profile is not.
@@ -305,14 +311,17 @@ class StandaloneReader:
         return Reading("none", 0.0, "nothing in the knowledge matches")
 
     def _defines_the_one_named(
-        self, shape: Shape, focus: Callable[[], tuple[Shape, frozenset[str]]] | None
+        self,
+        shape: Shape,
+        content: frozenset[str],
+        focus: Callable[[], tuple[Shape, frozenset[str]]] | None,
     ) -> Reading | None:
         """The entry that says what a framework is, for a message that names one and asks
-        who it is for ("who is jax meant for? should a regular dev bother"), or whose
-        question sentences (``focus``) only ask what it is: "what is jax? one of my engineers
-        keeps mentioning it", or what "it" is, "keep seeing jax in deepmind papers. what is
-        it exactly", or who it is for. The cheap checks on the whole message come first: most
-        fail them."""
+        only what it is ("what's jax", "what even is keras") or who it is for ("who is jax
+        meant for? should a regular dev bother"), or whose question sentences (``focus``)
+        only ask what it is: "what is jax? one of my engineers keeps mentioning it", or what
+        "it" is, "keep seeing jax in deepmind papers. what is it exactly", or who it is for.
+        The cheap checks on the whole message come first: most fail them."""
         if len(shape.frameworks) != 1:
             return None
         only = shape.frameworks[0]
@@ -321,14 +330,12 @@ class StandaloneReader:
             return None
         if shape.asks_who_it_is_for:
             return Reading("faq", DEFINITION_CONFIDENCE, f"asks who {only} is for", id=defining)
+        if self._asks_only_what_it_is(shape, content, only):
+            return Reading("faq", DEFINITION_CONFIDENCE, f"asks what {only} is", id=defining)
         if focus is None or DEFINITION_WORDS.isdisjoint(shape.tokens):
             return None
-        asking, content = focus()
-        if (
-            asking.asks_what_it_is
-            and asking.frameworks == (only,)
-            and self._names_only_a_framework(asking, content)
-        ):
+        asking, asking_content = focus()
+        if self._asks_only_what_it_is(asking, asking_content, only):
             return Reading("faq", DEFINITION_CONFIDENCE, f"asks what {only} is, then tells why", id=defining)
         named_first = next((m.end for m in asking.mentions if m.start == 0 and m.kind == "framework"), 0)
         asked = tuple(w for w in asking.tokens[named_first:] if w not in HEDGES)

@@ -128,6 +128,9 @@ class Shape:
     """Tries to instruct the bot: "ignore your instructions", "system override" (see INJECTION_MARKERS)."""
     one_to_another: bool
     """Goes from one framework to another ("keras model to pytorch", "tf to jax"): a port."""
+    leaves_one: bool
+    """Goes "from" one framework "to" another ("moving our team from tf to jax"): a switch,
+    where "into" turns a thing into another ("a model from pytorch into tensorflow")."""
     leftover: tuple[str, ...]
     """Tokens not part of any mention, nor among words_of_names."""
     words_of_names: frozenset[str]
@@ -266,6 +269,7 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
     mentions = table.mentions(words)
     named = frozenset(part for m in mentions if m.kind != "framework" for part in m.id.split("-"))
     leftover = tuple(w for w in _outside(words, mentions) if w not in named)
+    port = _one_to_another(words, mentions)
     judged = _spans_judged(words, mentions)
     denied = _praise_denied(words, judged)
     token_set = frozenset(words)
@@ -305,7 +309,8 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         weighs_a_property=_weighs_a_property(words),
         asks_for_a_figure=asks_for_a_figure(words),
         gives_orders=has_any_run(words, INJECTION_MARKERS, token_set),
-        one_to_another=_one_to_another(words, mentions),
+        one_to_another=port is not None,
+        leaves_one=port is not None and port > 0 and words[port - 1] == "from" and "into" not in words[port:],
         leftover=leftover,
         words_of_names=named,
     )
@@ -342,19 +347,19 @@ def _asks_how_different(words: Sequence[str], present: frozenset[str]) -> bool:
     return different in present and how in words[: words.index(different)]
 
 
-def _one_to_another(words: Sequence[str], mentions: Sequence[Mention]) -> bool:
-    """A framework's name, then "to"/"into" within TO_REACH words (or "it in" within
-    IT_IN_REACH; no TIE_WORDS among them), then another framework's name."""
+def _one_to_another(words: Sequence[str], mentions: Sequence[Mention]) -> int | None:
+    """Where a framework's name starts that "to"/"into" follows within TO_REACH words (or
+    "it in" within IT_IN_REACH; no TIE_WORDS among them), then another framework's name."""
     names = sorted((m.start, m.end, m.id) for m in mentions if m.kind == "framework")
-    for (_, end, first), (start, _, second) in itertools.pairwise(names):
+    for (begin, end, first), (start, _, second) in itertools.pairwise(names):
         between = words[end:start]
         if first == second or not between or not TIE_WORDS.isdisjoint(between):
             continue
         if (between[-1] in TO_WORDS and len(between) <= TO_REACH) or (
             tuple(between[-2:]) in IT_IN_PHRASES and len(between) <= IT_IN_REACH
         ):
-            return True
-    return False
+            return begin
+    return None
 
 
 def _removed(words: Sequence[str], mentions: Sequence[Mention]) -> tuple[str, ...]:

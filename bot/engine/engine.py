@@ -30,7 +30,7 @@ from bot.engine.courtesy import (
     without_address,
     without_disclaimers,
 )
-from bot.engine.cues import ALL_CUES, ANAPHORA, GENERIC_WORDS, PORT_WORD
+from bot.engine.cues import ALL_CUES, ANAPHORA, GENERIC_WORDS, PORT_WORD, SWITCHING_TERM
 from bot.engine.decline import DeclineIndex
 from bot.engine.detect import Shape, shape_of
 from bot.engine.english import english_words
@@ -360,7 +360,11 @@ class Engine:
     def _rank(self, words: Sequence[str], shape: Shape, limit: int) -> list[Ranked]:
         features = with_concepts(words, shape.mentions)
         if shape.one_to_another and PORT_WORD not in features:
-            features.append(PORT_WORD)  # "pytorch model to tensorflow" asks to convert it
+            # "pytorch model to tensorflow" asks to convert it; "moving our team from tf to
+            # jax" to switch, unless it says convert.
+            if shape.leaves_one and SWITCHING_TERM not in features:
+                features.append(SWITCHING_TERM)
+            features.append(PORT_WORD)
         return self.faq_index.rank(features, limit, frameworks=shape.frameworks, aspects=shape.aspects)
 
     def aspect_named(self, text: str) -> str | None:

@@ -129,8 +129,7 @@ class Shape:
     one_to_another: bool
     """Goes from one framework to another ("keras model to pytorch", "tf to jax"): a port."""
     leaves_one: bool
-    """Goes "from" one framework "to" another ("moving our team from tf to jax"): a switch,
-    where "into" turns a thing into another ("a model from pytorch into tensorflow")."""
+    """Goes "from" one framework "to" another ("moving our team from tf to jax"): a switch."""
     leftover: tuple[str, ...]
     """Tokens not part of any mention, nor among words_of_names."""
     words_of_names: frozenset[str]
@@ -310,7 +309,7 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         asks_for_a_figure=asks_for_a_figure(words),
         gives_orders=has_any_run(words, INJECTION_MARKERS, token_set),
         one_to_another=port is not None,
-        leaves_one=port is not None and port > 0 and words[port - 1] == "from" and "into" not in words[port:],
+        leaves_one=_leaves_one(words, port),
         leftover=leftover,
         words_of_names=named,
     )
@@ -347,9 +346,10 @@ def _asks_how_different(words: Sequence[str], present: frozenset[str]) -> bool:
     return different in present and how in words[: words.index(different)]
 
 
-def _one_to_another(words: Sequence[str], mentions: Sequence[Mention]) -> int | None:
-    """Where a framework's name starts that "to"/"into" follows within TO_REACH words (or
-    "it in" within IT_IN_REACH; no TIE_WORDS among them), then another framework's name."""
+def _one_to_another(words: Sequence[str], mentions: Sequence[Mention]) -> tuple[int, str] | None:
+    """A framework's name, then "to"/"into" within TO_REACH words (or "it in" within
+    IT_IN_REACH; no TIE_WORDS among them), then another framework's name: where the
+    first name starts, and the word before the second ("to", "into" or "in")."""
     names = sorted((m.start, m.end, m.id) for m in mentions if m.kind == "framework")
     for (begin, end, first), (start, _, second) in itertools.pairwise(names):
         between = words[end:start]
@@ -358,8 +358,18 @@ def _one_to_another(words: Sequence[str], mentions: Sequence[Mention]) -> int | 
         if (between[-1] in TO_WORDS and len(between) <= TO_REACH) or (
             tuple(between[-2:]) in IT_IN_PHRASES and len(between) <= IT_IN_REACH
         ):
-            return begin
+            return begin, between[-1]
     return None
+
+
+def _leaves_one(words: Sequence[str], port: tuple[int, str] | None) -> bool:
+    """Whether the ``port`` (see _one_to_another) goes "from" one framework "to" another:
+    "moving our team from tf to jax" switches, "a model from pytorch into tensorflow" and
+    "keras model to pytorch" convert a model."""
+    if port is None:
+        return False
+    begin, toward = port
+    return begin > 0 and words[begin - 1] == "from" and toward == "to"
 
 
 def _removed(words: Sequence[str], mentions: Sequence[Mention]) -> tuple[str, ...]:

@@ -180,6 +180,8 @@ them: "is keras still tied to tensorflow", "is jax similar to pytorch"."""
 WORTH_CUE = "worth"
 """'Is jax worth learning', 'pytorch worth it?': with one framework and nothing else, the
 case for it (its pros)."""
+PRONOUN = "it"
+"""The pronoun that may stand for the one framework named, or the last answer's."""
 WHICH_ONE = ("which", "one")
 ANAPHORA = (
     ("like", "that"), ("like", "this"), ("the", "same"), ("equivalent",), ("counterpart",), WHICH_ONE,

@@ -22,7 +22,6 @@ from bot.engine.cues import (
     CONS_CUES,
     CONS_WORDS,
     DEFINITION_OPENERS,
-    DENIALS,
     EXPAND_CUES,
     FAULT_PHRASES,
     FIGURE_WORDS,
@@ -67,6 +66,7 @@ from bot.engine.cues import (
     WORTH_CUE,
 )
 from bot.engine.entities import EntityTable, Mention
+from bot.engine.judged import or_joins_frameworks, praise_denied, said_of_a_framework, spans_judged
 from bot.engine.normalize import STOPWORDS
 from bot.engine.runs import has_any_run, opens_with, stands_not_before
 
@@ -93,7 +93,7 @@ class Shape:
     praises_by_name: bool
     """Says "any good", "does well"… right after a framework's name, or an "it" standing
     for it, or "sell me"… right before the name (see PRAISE_PHRASES, PITCH_PHRASES and
-    _spans_judged)."""
+    spans_judged)."""
     faults_by_name: bool
     """Says "wrong with"… right before a framework's name (see FAULT_PHRASES), or denies it a
     praise ("what can't keras do well", see DENIALS)."""
@@ -269,15 +269,15 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
     named = frozenset(part for m in mentions if m.kind != "framework" for part in m.id.split("-"))
     leftover = tuple(w for w in _outside(words, mentions) if w not in named)
     port = _one_to_another(words, mentions)
-    judged = _spans_judged(words, mentions)
-    denied = _praise_denied(words, judged)
+    judged = spans_judged(words, mentions)
+    denied = praise_denied(words, judged)
     token_set = frozenset(words)
     picks_by_word = _picks_by_word(words, token_set)
     opener = any(opens_with(words, o) for o in FOLLOW_UP_OPENERS)
     compare = bool(token_set & COMPARE_CUES) or _asks_how_different(words, token_set)
     by_or = compare and _only_or_compares(words, raw)
     asks_whether = by_or and _or_asks_whether(words, raw, mentions)
-    if by_or and (asks_whether or not _or_joins_frameworks(words, mentions)):
+    if by_or and (asks_whether or not or_joins_frameworks(words, mentions)):
         compare = by_or = False  # "more like numpy or more like pytorch", "'pre' or 'post'"
     return Shape(
         tokens=tuple(words),
@@ -290,8 +290,8 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         asks_whether=asks_whether,
         pros=bool(token_set & PROS_CUES),
         cons=bool(token_set & CONS_CUES),
-        praises_by_name=not denied and _said_of_a_framework(words, judged, PITCH_PHRASES, PRAISE_PHRASES),
-        faults_by_name=denied or _said_of_a_framework(words, judged, FAULT_PHRASES),
+        praises_by_name=not denied and said_of_a_framework(words, judged, PITCH_PHRASES, PRAISE_PHRASES),
+        faults_by_name=denied or said_of_a_framework(words, judged, FAULT_PHRASES),
         pros_word=bool(token_set & PROS_WORDS),
         cons_word=_complains(words),
         verdict=_verdict_cued(words, token_set),
@@ -434,76 +434,6 @@ def _asks_which_framework(words: Sequence[str]) -> bool:
     do people use" (see CHOICE_PAIRS, FRAMEWORK_QUALIFIERS and HEDGES)."""
     plain = [w for w in words if w not in FRAMEWORK_QUALIFIERS and w not in HEDGES]
     return any(pair in CHOICE_PAIRS for pair in itertools.pairwise(plain))
-
-
-def _said_of_a_framework(
-    words: Sequence[str],
-    spans: Iterable[tuple[int, int]],
-    before: Sequence[tuple[str, ...]] = (),
-    after: Sequence[tuple[str, ...]] = (),
-) -> bool:
-    """Whether one of the phrases ``before`` ends right where one of the ``spans`` (where a
-    framework is named) starts, or one of ``after`` starts right where it ends ("wrong
-    with | tensorflow", "jax | any good"): said of the framework, not of anything else
-    ("wrong with my model")."""
-    for start, end in spans:
-        if any(tuple(words[max(0, start - len(p)) : start]) == p for p in before):
-            return True
-        if any(tuple(words[end : end + len(p)]) == p for p in after):
-            return True
-    return False
-
-
-def _praise_denied(words: Sequence[str], spans: Iterable[tuple[int, int]]) -> bool:
-    """Whether a praise said of a framework is denied (see DENIALS): "what can't | keras |
-    do well", "what does | jax | not do well"."""
-    denied: list[tuple[int, int]] = []  # the spans that take in a denial
-    for start, end in spans:
-        if end < len(words) and words[end] in DENIALS:
-            denied.append((start, end + 1))  # "jax not | do well"
-        elif start > 0 and words[start - 1] in DENIALS:
-            denied.append((start, end))  # "can't | keras | do well"
-    return bool(denied) and _said_of_a_framework(words, denied, after=PRAISE_PHRASES)
-
-
-def _name_spans(mentions: Sequence[Mention]) -> list[tuple[int, int]]:
-    return [(m.start, m.end) for m in mentions if m.kind == "framework"]
-
-
-PRONOUN = "it"
-
-
-def _spans_judged(words: Sequence[str], mentions: Sequence[Mention]) -> list[tuple[int, int]]:
-    """Where a judgement of a framework may attach: its name, or a later "it" when only
-    one framework is named ("i like torch, what's wrong with it"); each span also
-    takes the hedges right after it ("does keras | really | do well")."""
-    names = [m for m in mentions if m.kind == "framework"]
-    spans = _name_spans(names)
-    if len({m.id for m in names}) == 1:
-        spans += [(i, i + 1) for i, word in enumerate(words) if word == PRONOUN and i >= names[0].end]
-    hedged = []
-    for start, end in spans:
-        while end < len(words) and words[end] in HEDGES:
-            end += 1
-        hedged.append((start, end))
-    return hedged
-
-
-_COMPARE_CUE_RUNS = tuple((cue,) for cue in sorted(COMPARE_CUES))
-PLAIN_QUALIFIERS = frozenset({"just", "plain", "pure", "raw", "vanilla", "straight"})
-"""Words before a name that only say the framework is taken as it is ("tf's low level api or
-just keras"): the name's span takes them in, as a judged span takes the hedges after it."""
-
-
-def _or_joins_frameworks(words: Sequence[str], mentions: Sequence[Mention]) -> bool:
-    """Whether a comparison cue sits right next to a framework name ("pytorch or jax", "…or
-    just keras")."""
-    spans = []
-    for start, end in _name_spans(mentions):
-        while start > 0 and words[start - 1] in PLAIN_QUALIFIERS:
-            start -= 1
-        spans.append((start, end))
-    return _said_of_a_framework(words, spans, before=_COMPARE_CUE_RUNS, after=_COMPARE_CUE_RUNS)
 
 
 def _only_or_compares(words: Sequence[str], raw: Sequence[str]) -> bool:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from bot.engine.answer import Answer, Kind
-from bot.engine.cues import COMPARE_CUES
-from bot.engine.detect import PRONOUN, Shape
+from bot.engine.cues import COMPARE_CUES, PRONOUN
+from bot.engine.detect import Shape
 from bot.engine.reading import Reading
 from bot.engine.runs import has_any_run
 

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from bot.engine.by_shape import PHRASE_WORDS, ShapeReader
 from bot.engine.closeness import Closeness
-from bot.engine.cues import DEFINITION_OPENERS, HEDGES
+from bot.engine.cues import DEFINITION_OPENERS, HEDGES, PURPOSE_WORDS
 from bot.engine.decline import DeclineIndex
 from bot.engine.detect import Shape, asks_for_a_figure
 from bot.engine.entities import with_concepts
@@ -339,9 +339,7 @@ class StandaloneReader:
             return Reading("faq", DEFINITION_CONFIDENCE, f"asks what {only} is, then tells why", id=defining)
         named_first = next((m.end for m in asking.mentions if m.start == 0 and m.kind == "framework"), 0)
         asked = tuple(w for w in asking.tokens[named_first:] if w not in HEDGES)
-        if asked[-1:] == ("for",):  # "who is it for"
-            asked = asked[:-1]
-        if not (asked[-1:] and asked[-1] in POINTERS and asked[:-1] in DEFINITION_OPENERS):
+        if not _asks_what_it_is(asked):
             return None
         return Reading("faq", DEFINITION_CONFIDENCE, f"asks what {only} is, named before", id=defining)
 
@@ -389,6 +387,25 @@ class StandaloneReader:
 def _about_another_framework(best: Ranked, named: Sequence[str]) -> bool:
     """Whether a question names frameworks and its ``best`` entry is about others only."""
     return bool(named) and bool(best.entry.frameworks) and set(named).isdisjoint(best.entry.frameworks)
+
+
+def _asks_what_it_is(words: tuple[str, ...]) -> bool:
+    """Whether ``words`` ask only what "it" is or who it is for, in one clause or more joined
+    by "and": "what is it", "who is it meant for", "what is it and who is it for"."""
+    clauses: list[list[str]] = [[]]
+    for word in words:
+        if word == "and":
+            clauses.append([])
+        else:
+            clauses[-1].append(word)
+    for clause in clauses:
+        if clause[-1:] == ["for"]:  # "who is it for", "what is it meant for"
+            clause.pop()
+            while clause and clause[-1] in PURPOSE_WORDS:
+                clause.pop()
+        if not (clause[-1:] and clause[-1] in POINTERS and tuple(clause[:-1]) in DEFINITION_OPENERS):
+            return False
+    return True
 
 
 def _defining_entries(knowledge: KnowledgeBase) -> dict[str, str]:

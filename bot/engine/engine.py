@@ -6,7 +6,8 @@ event loop. What a question *names* decides most answers (ARCHITECTURE.md):
 1. analyse the text (normalise, correct typos, rewrite synonyms and aliases);
 2. find the frameworks, aspects and use cases it names, and its intent cues;
 3. if it leans on the previous turn ("and jax?", "why?"), resolve it
-   against that turn;
+   against that turn (``lastturn.py``); an "it" in a question that names no
+   framework may stand for the last answer's, so such a question is read both ways;
 4. otherwise read it on its own (``standalone.py``): its shape (``by_shape.py``:
    two frameworks and "vs" is a comparison, one framework and "downsides" is cons,
    "which should I pick" is a verdict) against the ranked FAQ entries, keeping
@@ -30,24 +31,16 @@ from bot.engine.courtesy import (
     without_address,
     without_disclaimers,
 )
-from bot.engine.cues import ALL_CUES, ANAPHORA, GENERIC_WORDS, PORT_WORD, SWITCHING_TERM
+from bot.engine.cues import ALL_CUES, GENERIC_WORDS, PORT_WORD, SWITCHING_TERM
 from bot.engine.decline import DeclineIndex
 from bot.engine.detect import Shape, shape_of
 from bot.engine.english import english_words
-from bot.engine.entities import EntityTable, concepts, with_concepts
+from bot.engine.entities import EntityTable, with_concepts
 from bot.engine.finish import MAX_SUGGESTIONS, Finisher
 from bot.engine.focus import points_into_backstory, question_part
-from bot.engine.followup import (
-    FOLLOW_UP_CONFIDENCE,
-    asks_something,
-    compares_those_before,
-    follow_up,
-    it_beside_a_name,
-    it_used_with,
-    leans_on_context,
-    says_it_follows_up,
-)
+from bot.engine.lastturn import LastTurnReader
 from bot.engine.lexicon import Lexicon
+from bot.engine.normalize import readable
 from bot.engine.rank import FaqIndex, Ranked, plain_words
 from bot.engine.reading import Reading
 from bot.engine.semantic import PhrasingVectors, shipped_embedding
@@ -55,24 +48,10 @@ from bot.engine.siblings import SiblingIndex
 from bot.engine.standalone import StandaloneReader
 from bot.knowledge import FaqEntry, Issue, KnowledgeBase, load_knowledge
 
-MAX_QUERY_CHARS = 500
-"""Longer messages are cut before analysis to their first and last halves of this:
-a long story usually ends with its question, and the cut keeps the cost of a
-10 000-character paste bounded."""
 DEFAULT_CONTEXT_TTL = 300.0
-ALONE_LEAD = 0.2
-"""How much more confident a follow-up's own reading must be to beat the follow-up reading."""
 QUESTION_ALONE_CONFIDENCE = 0.75
 QUESTION_ALONE_WORDS = 2
 """See :meth:`Engine._as_its_question_asks`."""
-
-
-def readable(text: str) -> str:
-    """``text``, or its start and end when it is longer than MAX_QUERY_CHARS."""
-    if len(text) <= MAX_QUERY_CHARS:
-        return text
-    half = MAX_QUERY_CHARS // 2
-    return f"{text[:half]} {text[-half:]}"
 
 
 class KnowledgeLoadError(Exception):
@@ -103,14 +82,15 @@ class Engine:
         self.declines = DeclineIndex(
             list(knowledge.declines.values()), self.lexicon, self.faq_index, self._features
         )
-        self._siblings = SiblingIndex(knowledge.faq.values(), knowledge.frameworks)
+        siblings = SiblingIndex(knowledge.faq.values(), knowledge.frameworks)
         self.meanings = PhrasingVectors(
             shipped_embedding(),
             {entry.id: (entry.question, *entry.alternates) for entry in knowledge.faq.values()},
             names=[n for f in knowledge.frameworks.values() for n in (f.id, f.name, *f.aliases)],
         )
-        self.readings = StandaloneReader(
-            knowledge, self.faq_index, self.declines, self._siblings, self.meanings
+        self.readings = StandaloneReader(knowledge, self.faq_index, self.declines, siblings, self.meanings)
+        self.last_turn = LastTurnReader(
+            knowledge, self.lexicon, self.entities, self.faq_index, self.readings, siblings, self._rank
         )
         self._finisher = Finisher(knowledge, self.readings.all_frameworks)
 
@@ -168,72 +148,44 @@ class Engine:
             return self._finisher.finish(query, listed, ranked, limits)
         previous = None if shape.fresh_topic else self._usable_context(context, now)
         words = analysis.tokens
-        if previous is not None and (named := self._naming_it(words, shape, previous)) is not None:
+        if previous is not None and (named := self.last_turn.naming_it(words, shape, previous)) is not None:
             words = named  # "should we use it or tensorflow": "it" is the last answer's framework
             shape = shape_of(words, self.entities, analysis.raw)
             ranked = self._rank(words, shape, MAX_SUGGESTIONS + 2)
 
-        reading = None
-        content = self._content(shape.leftover)
-        # A follow-up's own words, less those that only say where a model came from
-        # ("and if it was built in keras?"); only needed when there is a last answer.
-        own = self._content(shape.origin_free_leftover()) if previous is not None else content
-        if previous is not None and leans_on_context(shape, own):
-            judging = shape.pros or shape.cons or shape.cons_word != shape.pros_word
-            about = self._about(previous, adding=shape.adds, judging=judging)
-            reading = follow_up(shape, previous, self.readings.shapes.verdict, about, own)
-            if reading is None and previous.kind == "faq" and says_it_follows_up(shape):
-                reading = self._faq_follow_up(words, shape, own, previous, about)
-            if reading is not None:
-                reading = self._unless_it_stands_alone(reading, shape, content, ranked, exact, asked)
-        if reading is None:
-            part = question_part(asked)  # None for most questions: one sentence, all asking
-            focus = cache(partial(self._focus, part, shape)) if part is not None else None
-            reading = self.readings.read(shape, content, ranked, exact, asked, focus)
-            if focus is not None and reading.confidence < limits.suggest:
-                reading = self._as_its_question_asks(focus, ranked) or reading
+        reading = self._read(words, shape, ranked, exact, asked, previous, limits)
+        guessed = self.last_turn.maybe_naming_it(words, shape, previous) if previous is not None else None
+        if guessed is not None:
+            guessed_shape = shape_of(guessed, self.entities, analysis.raw)
+            guessed_ranked = self._rank(guessed, guessed_shape, MAX_SUGGESTIONS + 2)
+            guess = self._read(guessed, guessed_shape, guessed_ranked, None, asked, previous, limits)
+            if guess.confidence > reading.confidence:
+                reading, ranked = guess, guessed_ranked
         return self._finisher.finish(query, reading, ranked, limits)
 
-    def _naming_it(self, words: Sequence[str], shape: Shape, previous: Answer) -> tuple[str, ...] | None:
-        """``words`` with an "it" that stands for the last answer's framework, offered beside
-        another's name or used "with it" (see it_beside_a_name, it_used_with), replaced by
-        the one framework the last answer was about, if it was about one other."""
-        at = it_beside_a_name(shape)
-        if at is None:
-            at = it_used_with(shape)
-        if at is None:
-            return None
-        about = self._about(previous, judging=True)
-        if len(about) != 1 or about[0] in shape.frameworks:
-            return None
-        return (*words[:at], about[0], *words[at + 1 :])
-
-    def _unless_it_stands_alone(
+    def _read(
         self,
-        reading: Reading,
+        words: Sequence[str],
         shape: Shape,
-        content: frozenset[str],
         ranked: Sequence[Ranked],
         exact: FaqEntry | None,
-        question: str,
+        asked: str,
+        previous: Answer | None,
+        limits: Thresholds,
     ) -> Reading:
-        """The follow-up ``reading``, or the question read on its own if that fits better.
-
-        "license of jax?" names a framework and little else, like "and jax?", but it is a
-        question of its own when the knowledge answers it as one: on a tie it stands alone.
-        ("mobile?" after a comparison names no framework: it narrows the comparison.)
-        A follow-up with words of its own ("is there a torchvision equivalent for
-        tensorflow") stands alone when that reading is clearly (ALONE_LEAD) more confident.
-        """
-        if reading.kind == "compare" and compares_those_before(shape):
-            return reading
-        names_only = bool(shape.frameworks) and not says_it_follows_up(shape) and not asks_something(shape)
-        if not names_only and not content:
-            return reading
-        alone = self.readings.read(shape, content, ranked, exact, question)
-        lead = 0.0 if names_only else ALONE_LEAD
-        if alone.kind != "none" and alone.confidence >= reading.confidence + lead:
-            return alone
+        """The reading of ``words`` (of the question ``asked``): leaning on the last answer
+        if it does, else on its own."""
+        content = self._content(shape.leftover)
+        if previous is not None:
+            own = self._content(shape.origin_free_leftover())
+            reading = self.last_turn.read(words, shape, content, own, ranked, exact, asked, previous)
+            if reading is not None:
+                return reading
+        part = question_part(asked)  # None for most questions: one sentence, all asking
+        focus = cache(partial(self._focus, part, shape)) if part is not None else None
+        reading = self.readings.read(shape, content, ranked, exact, asked, focus)
+        if focus is not None and reading.confidence < limits.suggest:
+            reading = self._as_its_question_asks(focus, ranked) or reading
         return reading
 
     def _as_its_question_asks(
@@ -278,80 +230,6 @@ class Engine:
     def acknowledges(self, text: str) -> bool:
         """Whether ``text`` only acknowledges the last answer ("thanks!", "ok cool")."""
         return is_acknowledgement(self.lexicon.analyse(readable(text)).raw)
-
-    def _about(self, answer: Answer, adding: bool = False, judging: bool = False) -> tuple[str, ...]:
-        """The frameworks an answer is about; for an FAQ entry, those it names (maybe none).
-
-        An entry that names none answers for any framework, so "and jax?" asks it again.
-        But when the question weighed two or more ("jax vs pytorch speed?") and the
-        follow-up is ``adding`` one ("add keras to that"), the answer was about those
-        two, and the comparison widens. And when the follow-up is ``judging`` "it" ("ok
-        but what's bad about it" after "why does anyone still use keras"), it judges the
-        one framework the question named.
-        """
-        if answer.framework is not None:
-            return (answer.framework,)
-        entry = self.knowledge.faq.get(answer.id or "") if answer.kind == "faq" else None
-        if entry is None:
-            return answer.frameworks
-        if entry.frameworks or not (adding or judging):
-            return entry.frameworks
-        asked = shape_of(self.lexicon.analyse(readable(answer.query)).tokens, self.entities)
-        if judging:
-            return asked.frameworks if len(asked.frameworks) == 1 else ()
-        return asked.frameworks if len(asked.frameworks) >= 2 else ()
-
-    def _faq_follow_up(
-        self,
-        words: Sequence[str],
-        shape: Shape,
-        content: frozenset[str],
-        previous: Answer,
-        about: Sequence[str],
-    ) -> Reading | None:
-        """A follow-up to an FAQ answer that the entry itself does not answer; ``about``
-        is what the last answer was about (see :meth:`_about`).
-
-        - "and tensorflow?" after an entry about PyTorch: the sibling entry that asks the
-          same for TensorFlow (see siblings.py), or else, for an entry on one aspect
-          (phones), that aspect compared across the frameworks;
-        - "what about on windows?", "does jax have something like that?", "and load it?":
-          the new topic or framework, read with the last question's words, from an entry
-          that speaks of it (which may be the last one again).
-        """
-        entry = self.knowledge.faq.get(previous.id or "")
-        others = [f for f in shape.frameworks if f not in about]
-        if entry is not None and about and others and not content:  # "and tensorflow?"
-            sibling = self._siblings.sibling(entry, others, not_about=about)
-            if sibling is not None:  # "can i run pytorch on a phone": tensorflow's own entry
-                why = "follow-up: the same question, answered for the other framework"
-                return Reading("faq", FOLLOW_UP_CONFIDENCE, why, id=sibling.id)
-            aspects = entry.aspects
-            if len(aspects) == 1:
-                why = "follow-up: the last entry's aspect across frameworks"
-                frameworks = (*about, *others)
-                return Reading("compare", FOLLOW_UP_CONFIDENCE, why, frameworks=frameworks, aspect=aspects[0])
-        # The aspects and use cases it names are new too ("ok but is it used for research?").
-        named = frozenset(concepts(shape.mentions))
-        new = content | named | (self.faq_index.content(others) if shape.points_back else frozenset())
-        if not new:
-            return None
-        earlier = self.lexicon.analyse(readable(previous.query)).tokens
-        combined = (*earlier, *(w for w in words if (w,) not in ANAPHORA))  # not "equivalent" itself
-        combined_shape = shape_of(combined, self.entities)
-        # Only entries whose own phrasings or tags speak of the new topic: one that merely
-        # mentions "windows" in its answer does not answer "what about on windows?".
-        # Of those, the ones that speak of most of the new words: "and quantizing it after
-        # training for inference?" after mixed precision asks about quantization.
-        candidates = self._rank(combined, combined_shape, MAX_SUGGESTIONS + 3)
-        speaks_of = [len(new & r.named) for r in candidates]
-        most = max(speaks_of, default=0)
-        ranked = [r for r, count in zip(candidates, speaks_of, strict=True) if count and count == most]
-        reading = self.readings.faq(combined_shape, ranked, False)
-        if reading is None:
-            return None
-        confidence = min(reading.confidence, FOLLOW_UP_CONFIDENCE)
-        return replace(reading, confidence=confidence, why=f"follow-up on the last question: {reading.why}")
 
     def _features(self, words: Sequence[str]) -> list[str]:
         """What the FAQ index ranks on: the words plus a concept per aspect or use case they name."""

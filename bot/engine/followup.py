@@ -199,6 +199,15 @@ def it_used_with(shape: Shape) -> int | None:
     return next((at for at in range(1, len(words)) if words[at] == PRONOUN and words[at - 1] == "with"), None)
 
 
+def it_of_the_last_answer(shape: Shape) -> int | None:
+    """Where the first "it" stands in a question that names no framework ("do people still
+    use it for research"): it may be the last answer's framework, or anything else ("how do
+    i put it behind an api"), so the engine reads the question both ways."""
+    if shape.frameworks:
+        return None
+    return next((at for at, word in enumerate(shape.tokens) if word == PRONOUN), None)
+
+
 def asks_something(shape: Shape) -> bool:
     """Whether the question carries an intent cue of its own (compare, pros, cons, which, why…)."""
     return shape.compare or shape.expand or shape.opinion_cue

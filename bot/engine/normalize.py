@@ -11,6 +11,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+MAX_QUERY_CHARS = 500
+"""Longer messages are cut before analysis to their first and last halves of this:
+a long story usually ends with its question, and the cut keeps the cost of a
+10 000-character paste bounded."""
+
 _REPEATS = re.compile(r"([^\W\d])\1{2,}")
 _KEEP = re.compile(r"[\w+#]+")
 _PLUS_RUN = re.compile(r"\+{3,}")
@@ -107,3 +112,11 @@ def stem(word: str) -> str:
                 return word
             return word[: -len(suffix)]
     return word
+
+
+def readable(text: str) -> str:
+    """``text``, or its start and end when it is longer than MAX_QUERY_CHARS."""
+    if len(text) <= MAX_QUERY_CHARS:
+        return text
+    half = MAX_QUERY_CHARS // 2
+    return f"{text[:half]} {text[-half:]}"

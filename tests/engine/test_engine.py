@@ -1972,3 +1972,16 @@ def test_it_offered_beside_a_framework_is_the_last_answers_framework(engine):
     # Without a last answer, "it" stands for no framework.
     alone = engine.ask("ok so between it and pytorch, which should we use")
     assert "tensorflow" not in alone.frameworks
+
+
+def test_it_in_a_follow_up_naming_no_framework_is_read_both_ways(engine):
+    # "it" may be the last answer's framework: the surer reading wins.
+    answer = ask_turns(engine, "what's pytorch's license", "so can we use it in our paid product")
+    assert answer.key == "faq:licensing"
+    answer = ask_turns(engine, "is tensorflow dead", "ok fair but do people still use it for research papers")
+    assert answer.key == "faq:tensorflow-research"
+    # ...or something else: the model to put behind an API, not PyTorch.
+    answer = ask_turns(
+        engine, "how do i save a model in pytorch", "and then how do i put it behind an api for prod"
+    )
+    assert answer.key == "faq:production-deployment"

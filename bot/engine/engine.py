@@ -155,7 +155,7 @@ class Engine:
 
         reading = self._read(words, shape, ranked, exact, asked, previous, limits)
         guessed = self.last_turn.maybe_naming_it(words, shape, previous) if previous is not None else None
-        if guessed is not None:
+        if guessed is not None:  # "do people still use it for research": read it both ways
             guessed_shape = shape_of(guessed, self.entities, analysis.raw)
             guessed_ranked = self._rank(guessed, guessed_shape, MAX_SUGGESTIONS + 2)
             guess = self._read(guessed, guessed_shape, guessed_ranked, None, asked, previous, limits)

@@ -107,6 +107,8 @@ class LastTurnReader:
     def _it_replaced(
         self, words: Sequence[str], shape: Shape, at: int, previous: Answer
     ) -> tuple[str, ...] | None:
+        """``words`` with the "it" at ``at`` replaced by the one framework ``previous`` was
+        about; ``None`` if it was about none, several, or one the question names already."""
         about = self.about(previous, judging=True)
         if len(about) != 1 or about[0] in shape.frameworks:
             return None

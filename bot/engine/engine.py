@@ -150,18 +150,21 @@ class Engine:
         words = analysis.tokens
         if previous is not None and (named := self.last_turn.naming_it(words, shape, previous)) is not None:
             words = named  # "should we use it or tensorflow": "it" is the last answer's framework
-            shape = shape_of(words, self.entities, analysis.raw)
-            ranked = self._rank(words, shape, MAX_SUGGESTIONS + 2)
+            shape, ranked = self._shape_and_rank(words, analysis.raw)
 
         reading = self._read(words, shape, ranked, exact, asked, previous, limits)
         guessed = self.last_turn.maybe_naming_it(words, shape, previous) if previous is not None else None
         if guessed is not None:  # "do people still use it for research": read it both ways
-            guessed_shape = shape_of(guessed, self.entities, analysis.raw)
-            guessed_ranked = self._rank(guessed, guessed_shape, MAX_SUGGESTIONS + 2)
+            guessed_shape, guessed_ranked = self._shape_and_rank(guessed, analysis.raw)
             guess = self._read(guessed, guessed_shape, guessed_ranked, None, asked, previous, limits)
             if guess.confidence > reading.confidence:
                 reading, ranked = guess, guessed_ranked
         return self._finisher.finish(query, reading, ranked, limits)
+
+    def _shape_and_rank(self, words: Sequence[str], raw: Sequence[str]) -> tuple[Shape, list[Ranked]]:
+        """The shape of ``words`` (``raw``: as typed, before rewriting) and the entries they rank first."""
+        shape = shape_of(words, self.entities, raw)
+        return shape, self._rank(words, shape, MAX_SUGGESTIONS + 2)
 
     def _read(
         self,

@@ -15,11 +15,11 @@ from dataclasses import replace
 
 from bot.engine.by_shape import PHRASE_WORDS, ShapeReader
 from bot.engine.closeness import Closeness
-from bot.engine.cues import DEFINITION_OPENERS, HEDGES, PURPOSE_WORDS
 from bot.engine.decline import DeclineIndex
+from bot.engine.definition import DefinitionReader, names_only_a_framework
 from bot.engine.detect import Shape, asks_for_a_figure
 from bot.engine.entities import with_concepts
-from bot.engine.focus import POINTERS, points_into_backstory
+from bot.engine.focus import points_into_backstory
 from bot.engine.normalize import stem, tokens
 from bot.engine.precedence import asks_otherwise, shape_answers
 from bot.engine.rank import NOT_EVIDENCE, WHOLE_PHRASING, FaqIndex, Ranked, plain_words
@@ -57,11 +57,6 @@ choosing``), matched by a question that asks no such thing, keeps this share."""
 BARE_NAME_CONFIDENCE = 0.7
 """A framework named on its own ("pytorch?") gets its pros, expanded with its summary,
 unless the best FAQ entry is about that framework alone."""
-DEFINITION_CONFIDENCE = 0.9
-"""'What is jax' and nothing else: the entry about that framework alone whose question
-asks what it is ("What is JAX, and who is it for?"), if there is one."""
-DEFINITION_WORDS = frozenset(word for opener in DEFINITION_OPENERS for word in opener)
-"""The words of DEFINITION_OPENERS: a message with none of them asks no definition."""
 NAMED_FRAMEWORK_LEAD = 0.1
 """An entry about the framework a question names goes first when it scores at most this
 much below a best entry about another framework (see _about_the_named_framework_first)."""
@@ -105,7 +100,7 @@ class StandaloneReader:
         self.siblings = siblings
         self.all_frameworks = tuple(knowledge.frameworks)
         self.shapes = ShapeReader(knowledge, faq_index)
-        self._defining_entry = _defining_entries(knowledge)
+        self.definitions = DefinitionReader(knowledge)
         self._gives_figures = frozenset(
             entry.id
             for entry in knowledge.faq.values()
@@ -227,21 +222,6 @@ class StandaloneReader:
             return ranked
         return [about_named, *(r for r in ranked if r is not about_named)]
 
-    @classmethod
-    def _asks_only_what_it_is(cls, shape: Shape, content: frozenset[str], framework: str) -> bool:
-        """Whether ``shape`` asks what ``framework`` is and nothing else ("what even is keras")."""
-        return (
-            shape.asks_what_it_is
-            and shape.frameworks == (framework,)
-            and cls._names_only_a_framework(shape, content)
-        )
-
-    @staticmethod
-    def _names_only_a_framework(shape: Shape, content: frozenset[str]) -> bool:
-        """One framework and nothing else: no aspect, use case, intent cue or other content."""
-        cues = shape.compare or shape.opinion_cue
-        return len(shape.frameworks) == 1 and len(shape.mentions) == 1 and not content and not cues
-
     def read(
         self,
         shape: Shape,
@@ -255,7 +235,7 @@ class StandaloneReader:
         entry one of whose phrasings the question is, if any. ``focus`` gives the shape and
         content of the message's question sentences (see focus.py) when it has others too;
         it is asked only when the shape gives a reading, which those may change, or when
-        they may ask what the one framework named is (see _defines_the_one_named)."""
+        they may ask what the one framework named is (see definition.py)."""
         asked = shape  # the shape the structured reading comes from
         structured = self.shapes.read(shape, content)
         backstory_only = False
@@ -282,10 +262,10 @@ class StandaloneReader:
         if structured is not None and backstory_only:
             structured = replace(structured, confidence=structured.confidence * BACKSTORY_FACTOR)
         if structured is None:
-            defined = self._defines_the_one_named(shape, content, focus)
+            defined = self.definitions.read(shape, content, focus)
             if defined is not None:
                 return defined
-        if structured is None and self._names_only_a_framework(shape, content):
+        if structured is None and names_only_a_framework(shape, content):
             only = shape.frameworks[0]
             if not ranked or ranked[0].entry.frameworks != (only,):
                 # "pytorch?", "explain jax": no entry is about that framework alone, and an
@@ -309,39 +289,6 @@ class StandaloneReader:
         if faq is not None:
             return self._among_those_named(shape, faq, ranked[0])
         return Reading("none", 0.0, "nothing in the knowledge matches")
-
-    def _defines_the_one_named(
-        self,
-        shape: Shape,
-        content: frozenset[str],
-        focus: Callable[[], tuple[Shape, frozenset[str]]] | None,
-    ) -> Reading | None:
-        """The entry that says what a framework is, for a message that names one and asks
-        only what it is ("what's jax", "what even is keras") or who it is for ("who is jax
-        meant for? should a regular dev bother"), or whose question sentences (``focus``)
-        only ask what it is: "what is jax? one of my engineers keeps mentioning it", or what
-        "it" is, "keep seeing jax in deepmind papers. what is it exactly", or who it is for.
-        The cheap checks on the whole message come first: most fail them."""
-        if len(shape.frameworks) != 1:
-            return None
-        only = shape.frameworks[0]
-        defining = self._defining_entry.get(only)
-        if defining is None:
-            return None
-        if shape.asks_who_it_is_for:
-            return Reading("faq", DEFINITION_CONFIDENCE, f"asks who {only} is for", id=defining)
-        if self._asks_only_what_it_is(shape, content, only):
-            return Reading("faq", DEFINITION_CONFIDENCE, f"asks what {only} is", id=defining)
-        if focus is None or DEFINITION_WORDS.isdisjoint(shape.tokens):
-            return None
-        asking, asking_content = focus()
-        if self._asks_only_what_it_is(asking, asking_content, only):
-            return Reading("faq", DEFINITION_CONFIDENCE, f"asks what {only} is, then tells why", id=defining)
-        named_first = next((m.end for m in asking.mentions if m.start == 0 and m.kind == "framework"), 0)
-        asked = tuple(w for w in asking.tokens[named_first:] if w not in HEDGES)
-        if not _asks_what_it_is(asked):
-            return None
-        return Reading("faq", DEFINITION_CONFIDENCE, f"asks what {only} is, named before", id=defining)
 
     def _matched_by_backstory_only(self, asking: Shape, best: Ranked) -> bool:
         """Whether none of the question sentences' words (``asking``) match the ``best`` entry:
@@ -387,37 +334,3 @@ class StandaloneReader:
 def _about_another_framework(best: Ranked, named: Sequence[str]) -> bool:
     """Whether a question names frameworks and its ``best`` entry is about others only."""
     return bool(named) and bool(best.entry.frameworks) and set(named).isdisjoint(best.entry.frameworks)
-
-
-def _asks_what_it_is(words: tuple[str, ...]) -> bool:
-    """Whether ``words`` ask only what "it" is or who it is for, in one clause or more joined
-    by "and": "what is it", "who is it meant for", "what is it and who is it for"."""
-    clauses: list[list[str]] = [[]]
-    for word in words:
-        if word == "and":
-            clauses.append([])
-        else:
-            clauses[-1].append(word)
-    for clause in clauses:
-        if clause[-1:] == ["for"]:  # "who is it for", "what is it meant for"
-            clause.pop()
-            while clause and clause[-1] in PURPOSE_WORDS:
-                clause.pop()
-        if not (clause[-1:] and clause[-1] in POINTERS and tuple(clause[:-1]) in DEFINITION_OPENERS):
-            return False
-    return True
-
-
-def _defining_entries(knowledge: KnowledgeBase) -> dict[str, str]:
-    """Framework id -> the entry about that framework alone whose question opens "What is
-    <its name>" (not "What is torch.compile": that names a feature, not PyTorch)."""
-    found: dict[str, str] = {}
-    for framework in knowledge.frameworks.values():
-        opening = ("what", "is", *tokens(framework.name))
-        for entry in knowledge.faq.values():
-            if (
-                entry.frameworks == (framework.id,)
-                and tuple(tokens(entry.question)[: len(opening)]) == opening
-            ):
-                found.setdefault(framework.id, entry.id)
-    return found

@@ -22,6 +22,8 @@ ACKNOWLEDGEMENT_FILLER = frozenset(
         "you", "u", "so", "much", "a", "lot", "very", "that", "this", "it", "was", "is", "got",
         "makes", "sense", "helps", "helped", "bot", "man", "bro", "dude", "again", "yeah", "yes",
         "yep", "sure", "for", "the", "help", "info", "answer", "lol", "haha", "really", "super",
+        "everyone", "everybody", "all", "guys", "folks", "yall", "people", "server", "community",
+        "here", "place", "channel", "love", "i", "and", "best",
     }
 )  # fmt: skip
 

@@ -225,6 +225,13 @@ declined whatever else it asks, so an injected instruction never shapes an answe
 
 
 FRAMEWORK_WORDS = frozenset({"framework", "frameworks"})
+DL_LIBRARY_PAIRS = frozenset(
+    (field, library)
+    for field in ("learning", "dl", "ml")
+    for library in ("library", "libraries", "lib", "libs")
+)
+"""A library named as a deep-learning one says "framework" ("which deep learning library should
+our group standardise on"); a bare "which library…" may be any Python package."""
 FRAMEWORK_QUALIFIERS = frozenset(
     {
         "deep", "learning", "machine", "ml", "dl", "ai", "python", "of", "the", "these", "those", "major",

@@ -22,6 +22,7 @@ from bot.engine.cues import (
     CONS_CUES,
     CONS_WORDS,
     DEFINITION_OPENERS,
+    DL_LIBRARY_PAIRS,
     EXPAND_CUES,
     FAULT_PHRASES,
     FIGURE_WORDS,
@@ -193,8 +194,11 @@ class Shape:
 
     @property
     def says_framework(self) -> bool:
-        """Uses the word "framework" ("which framework…", not just "which library…")."""
-        return not FRAMEWORK_WORDS.isdisjoint(self.tokens)
+        """Uses the word "framework" ("which framework…", not just "which library…"), or
+        names a deep-learning library ("which dl library…"; see DL_LIBRARY_PAIRS)."""
+        if not FRAMEWORK_WORDS.isdisjoint(self.tokens):
+            return True
+        return any(pair in DL_LIBRARY_PAIRS for pair in itertools.pairwise(self.tokens))
 
     @property
     def asks_to_choose(self) -> bool:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from bot.engine.answer import Answer
-from bot.engine.cues import ANAPHORA
+from bot.engine.cues import ANAPHORA, PRONOUN
 from bot.engine.detect import Shape, shape_of
 from bot.engine.entities import EntityTable, concepts
 from bot.engine.finish import MAX_SUGGESTIONS
@@ -142,6 +142,17 @@ class LastTurnReader:
             return alone
         return reading
 
+    def _without_frameworks(self, words: Sequence[str], frameworks: Sequence[str]) -> tuple[str, ...]:
+        """``words`` without the names of ``frameworks``: a follow-up that turns to another
+        framework asks the last question of it, not of both."""
+        named = {
+            i
+            for m in shape_of(words, self.entities).mentions
+            if m.kind == "framework" and m.id in frameworks
+            for i in range(m.start, m.end)
+        }
+        return tuple(w for i, w in enumerate(words) if i not in named)
+
     def about(self, answer: Answer, adding: bool = False, judging: bool = False) -> tuple[str, ...]:
         """The frameworks an answer is about; for an FAQ entry, those it names (maybe none).
 
@@ -200,6 +211,10 @@ class LastTurnReader:
         if not new:
             return None
         earlier = self.lexicon.analyse(readable(previous.query)).tokens
+        if others and PRONOUN not in words and not shape.points_back:
+            # "and what's pytorch's origin story" after "when did tensorflow come out"; but
+            # "can it run on jax" after "what is keras" still asks about keras.
+            earlier = self._without_frameworks(earlier, about)
         combined = (*earlier, *(w for w in words if (w,) not in ANAPHORA))  # not "equivalent" itself
         combined_shape = shape_of(combined, self.entities)
         # Only entries whose own phrasings or tags speak of the new topic: one that merely

@@ -49,7 +49,7 @@ STOPWORDS = frozenset(
     lecturer teacher prof professor boss roommate supervisor true sounds sounded
     never ever next else onto currently nowadays etc thats genuinely realistically likely honest
     suddenly finally barely possible wise confused maybe perhaps probably many
-    flame flamewar war wars offense offence trolling bait option options period vibe vibes
+    flame flamewar war wars offense offence trolling bait option options period vibe vibes wait
     """.split()
 )
 """Words too common to tell FAQ entries apart; left out of ranking, kept for cues."""

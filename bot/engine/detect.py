@@ -193,6 +193,19 @@ class Shape:
         return SWITCHING_TERM in self.tokens
 
     @property
+    def switches_to_a_choice(self) -> bool:
+        """Asks which of two or more frameworks to switch to, leaving none of them ("would you
+        recommend moving to jax or to pytorch"): a pick, unlike "moving from tf to torch" or
+        "learning both torch and jax, or one" (an "and" between them)."""
+        if not (self.switches and self.compare):
+            return False
+        at = self.tokens.index(SWITCHING_TERM)
+        starts = [m.start for m in self.mentions if m.kind == "framework"]
+        if len(starts) < 2 or min(starts) < at or "from" in self.tokens[at:]:
+            return False
+        return "and" not in self.tokens[min(starts) : max(starts)]
+
+    @property
     def says_framework(self) -> bool:
         """Uses the word "framework" ("which framework…", not just "which library…"), or
         names a deep-learning library ("which dl library…"; see DL_LIBRARY_PAIRS)."""

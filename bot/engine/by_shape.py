@@ -26,10 +26,10 @@ from bot.engine.reading import Reading
 from bot.knowledge import KnowledgeBase
 
 PHRASE_WORDS = frozenset(
-    stem(w) for phrase in (*FAULT_PHRASES, *PRAISE_PHRASES, *PITCH_PHRASES) for w in phrase
+    stem(w) for phrase in (*FAULT_PHRASES, *PRAISE_PHRASES, *PITCH_PHRASES, ("others",)) for w in phrase
 )
 """The words of "what's wrong with tensorflow", "is jax any good" and "sell me keras" that are no
-content of their own."""
+content of their own; nor is "others" in "what does jax do well that the others don't"."""
 
 OR_CONFIDENCE = 0.75
 """A comparison asked only by "X or Y" is less certain than one asked by "vs":

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from bot.engine.cues import COMPARE_CUES, DENIALS, HEDGES, PRAISE_PHRASES, PRONOUN
+from bot.engine.cues import COMPARE_CUES, DENIALS, HEDGES, PHRASE_HEDGES, PRAISE_PHRASES, PRONOUN
 from bot.engine.entities import Mention
 
 
@@ -23,10 +23,12 @@ def said_of_a_framework(
     """Whether one of the phrases ``before`` ends right where one of the ``spans`` (where a
     framework is named) starts, or one of ``after`` starts right where it ends ("wrong
     with | tensorflow", "jax | any good"): said of the framework, not of anything else
-    ("wrong with my model")."""
+    ("wrong with my model"). A hedge may stand before ``after`` ("does tf genuinely do well")."""
     for start, end in spans:
         if any(tuple(words[max(0, start - len(p)) : start]) == p for p in before):
             return True
+        while end < len(words) and words[end] in PHRASE_HEDGES:
+            end += 1
         if any(tuple(words[end : end + len(p)]) == p for p in after):
             return True
     return False

@@ -279,6 +279,18 @@ def _by_mentions(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(counts, key=lambda item: -counts[item]))
 
 
+def _aspects_by_mentions(mentions: Sequence[Mention]) -> tuple[str, ...]:
+    """Distinct aspects, the most often named first; ties: the one named by the longest
+    phrase first ("how fast a newbie gets productive" asks about learning, not speed),
+    then the first named."""
+    aspect_mentions = [m for m in mentions if m.kind == "aspect"]
+    counts = Counter(m.id for m in aspect_mentions)
+    longest: dict[str, int] = {}
+    for m in aspect_mentions:
+        longest[m.id] = max(longest.get(m.id, 0), m.end - m.start)
+    return tuple(sorted(counts, key=lambda a: (-counts[a], -longest[a])))
+
+
 def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) -> Shape:
     """The shape of analysed ``words``; ``raw`` (the tokens before rewriting) tells
     whether every comparison cue was a plain "or" (the knowledge rewrites "or" to "compare")."""
@@ -300,7 +312,7 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         tokens=tuple(words),
         mentions=tuple(mentions),
         frameworks=_unique(m.id for m in mentions if m.kind == "framework"),
-        aspects=table.narrower_first(_by_mentions(m.id for m in mentions if m.kind == "aspect")),
+        aspects=table.narrower_first(_aspects_by_mentions(mentions)),
         use_cases=_unique(m.id for m in mentions if m.kind == "use_case"),
         compare=compare,
         compare_by_or=by_or,

@@ -51,6 +51,7 @@ from bot.knowledge import FaqEntry, Issue, KnowledgeBase, load_knowledge
 DEFAULT_CONTEXT_TTL = 300.0
 QUESTION_ALONE_CONFIDENCE = 0.75
 QUESTION_ALONE_WORDS = 2
+QUESTION_ALONE_SURE = 0.95
 """See :meth:`Engine._as_its_question_asks`."""
 
 
@@ -199,25 +200,26 @@ class Engine:
         see pytorch everywhere…"): only an entry the whole message ranks first too, matched
         surely (QUESTION_ALONE_CONFIDENCE) by two or more words of the question's own, or by
         one when the question sentences do not point into the backstory ("which is quickest?
-        our CEO just wants the quickest one", not "…3 tokens/sec. how to speed it up")."""
+        our CEO just wants the quickest one", not "…3 tokens/sec. how to speed it up").
+        An entry the whole message does not rank first needs the question sentences alone
+        to be all but certain of it (QUESTION_ALONE_SURE) and not to point into the backstory
+        ("TENSORFLOW DEPRECATED?? saw a tweet, our whole inference stack is tf")."""
         if not ranked:
             return None
         shape, content = focus()
-        needed = QUESTION_ALONE_WORDS if points_into_backstory(shape.tokens) else 1
-        if len(self.faq_index.content(shape.tokens) & ranked[0].named) < needed:
-            return None  # cannot match the whole message's best entry's phrasings by enough words
+        into_backstory = points_into_backstory(shape.tokens)
+        needed = QUESTION_ALONE_WORDS if into_backstory else 1
         own = self._rank(shape.tokens, shape, MAX_SUGGESTIONS + 2)
         if not own or len(plain_words(own[0].matched)) < needed:
             return None  # "…2 tokens/sec. how to speed it up" matches on "speed" alone
-        if own[0].entry.id != ranked[0].entry.id:
-            return None  # the question sentences rank another entry first: not the one to answer
         alone = self.readings.read(shape, content, own, self.faq_index.exact(shape.tokens))
-        if (
-            alone.kind != "faq"
-            or alone.id != ranked[0].entry.id
-            or alone.confidence < QUESTION_ALONE_CONFIDENCE
-        ):
+        if alone.kind != "faq" or alone.confidence < QUESTION_ALONE_CONFIDENCE:
             return None
+        same = alone.id == ranked[0].entry.id
+        if not same and (into_backstory or alone.confidence < QUESTION_ALONE_SURE):
+            return None  # the question sentences rank another entry first: not the one to answer
+        if same and len(self.faq_index.content(shape.tokens) & ranked[0].named) < needed:
+            return None  # cannot match the whole message's best entry's phrasings by enough words
         return replace(alone, why=f"read by its question sentences: {alone.why}")
 
     def _focus(self, part: str, whole: Shape) -> tuple[Shape, frozenset[str]]:

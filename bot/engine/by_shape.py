@@ -48,6 +48,9 @@ UNCUED_COMPARISON_WORDS = 6
 while fewer of the question's words than this are unexplained."""
 WORTH_ONLY_CONFIDENCE = 0.6
 """Two frameworks whose only verdict cue is "worth": less sure a verdict than 'which'."""
+UNANSWERED_ASPECT_CONFIDENCE = 0.85
+"""'Which framework has the best c++ support': an aspect no FAQ entry is about, asked of all
+frameworks, is their comparison on it."""
 VERDICT_SPARE_WORDS = 2
 """'Best pick for research?' (a verdict cue and a use case) stays a verdict with this many
 other words; each costs confidence. 'Which framework…' and a use case needs no such limit."""
@@ -60,6 +63,7 @@ class ShapeReader:
         self.knowledge = knowledge
         self.faq_index = faq_index
         self.all_frameworks = tuple(knowledge.frameworks)
+        self._aspects_with_an_entry = frozenset(a for entry in knowledge.faq.values() for a in entry.aspects)
 
     def verdict(
         self, frameworks: Sequence[str], use_case: str | None, confidence: float, why: str
@@ -170,6 +174,15 @@ class ShapeReader:
             return None  # "which framework do companies really use": who uses what, an FAQ
         if shape.asks_which_framework and use_case is not None:
             return self.verdict((), use_case, 0.88, "'which framework' and a use case")
+        if shape.asks_which_framework and aspects and aspects[0] not in self._aspects_with_an_entry:
+            why = "'which framework' and an aspect no FAQ entry is about"
+            return Reading(
+                "compare",
+                UNANSWERED_ASPECT_CONFIDENCE,
+                why,
+                frameworks=self.verdict_frameworks(()),
+                aspect=aspects[0],
+            )
         if shape.verdict and use_case is not None and len(content) <= VERDICT_SPARE_WORDS:
             return self.verdict((), use_case, 0.85, "'which/best' and a use case")
         if shape.verdict and not shape.named_anything and not content:

@@ -89,6 +89,10 @@ def follow_up(
         shape.compare and (opens_with_vs or not PRONOUNS.isdisjoint(shape.tokens))
     )
     if subject is not None and against and len(named) == 1 and named[0] != subject:
+        if shape.verdict and not shape.aspects:  # "vs jax tho, which should i go with"
+            use_case = shape.use_cases[0] if shape.use_cases else None
+            why = "follow-up: a pick between the last answer's framework and another"
+            return verdict((subject, named[0]), use_case, conf, why)
         aspect = shape.aspects[0] if shape.aspects else None
         return Reading(
             "compare", conf, "follow-up: the last answer's framework against another",

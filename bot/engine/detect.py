@@ -34,9 +34,6 @@ from bot.engine.cues import (
     HOW_DIFFERENT,
     HOW_TO,
     INJECTION_MARKERS,
-    IT_IN_PHRASES,
-    IT_IN_REACH,
-    OR_ASKS_WHETHER,
     ORIGIN_LINKS,
     ORIGIN_WORDS,
     PASSIVE_AUXILIARIES,
@@ -49,13 +46,8 @@ from bot.engine.cues import (
     PROS_CUES,
     PROS_WORDS,
     PURPOSE_WORDS,
-    REMOVE_CUES,
     SELF_WORDS,
-    SWAP_CUES,
     SWITCHING_TERM,
-    TIE_WORDS,
-    TO_REACH,
-    TO_WORDS,
     TRAINING_TERM,
     USAGE_GROUPS,
     USAGE_SPAN,
@@ -67,7 +59,15 @@ from bot.engine.cues import (
     WORTH_CUE,
 )
 from bot.engine.entities import EntityTable, Mention
-from bot.engine.judged import or_joins_frameworks, praise_denied, said_of_a_framework, spans_judged
+from bot.engine.judged import (
+    only_or_compares,
+    or_asks_whether,
+    or_joins_frameworks,
+    praise_denied,
+    said_of_a_framework,
+    spans_judged,
+)
+from bot.engine.moves import leaves_one, one_to_another, removed
 from bot.engine.normalize import STOPWORDS
 from bot.engine.runs import has_any_run, opens_with, stands_not_before
 
@@ -273,12 +273,6 @@ def _unique(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
 
 
-def _by_mentions(items: Iterable[str]) -> tuple[str, ...]:
-    """Distinct items, the most often named first (ties: the first named first)."""
-    counts = Counter(items)
-    return tuple(sorted(counts, key=lambda item: -counts[item]))
-
-
 def _aspects_by_mentions(mentions: Sequence[Mention]) -> tuple[str, ...]:
     """Distinct aspects, the most often named first; ties: the one named by the longest
     phrase first ("how fast a newbie gets productive" asks about learning, not speed),
@@ -297,15 +291,15 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
     mentions = table.mentions(words)
     named = frozenset(part for m in mentions if m.kind != "framework" for part in m.id.split("-"))
     leftover = tuple(w for w in _outside(words, mentions) if w not in named)
-    port = _one_to_another(words, mentions)
+    port = one_to_another(words, mentions)
     judged = spans_judged(words, mentions)
     denied = praise_denied(words, judged)
     token_set = frozenset(words)
     picks_by_word = _picks_by_word(words, token_set)
     opener = any(opens_with(words, o) for o in FOLLOW_UP_OPENERS)
     compare = bool(token_set & COMPARE_CUES) or _asks_how_different(words, token_set)
-    by_or = compare and _only_or_compares(words, raw)
-    asks_whether = by_or and _or_asks_whether(words, raw, mentions)
+    by_or = compare and only_or_compares(words, raw)
+    asks_whether = by_or and or_asks_whether(words, raw, mentions)
     if by_or and (asks_whether or not or_joins_frameworks(words, mentions)):
         compare = by_or = False  # "more like numpy or more like pytorch", "'pre' or 'post'"
     return Shape(
@@ -330,7 +324,7 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         expand=bool(token_set & EXPAND_CUES),
         follow_up_opener=opener,
         points_back=_points_back(words, compare),
-        removes=_removed(words, mentions),
+        removes=removed(words, mentions),
         adds=bool(token_set & ADD_CUES),
         fresh_topic=has_any_run(words, FRESH_TOPIC, token_set),
         asks_how_to=has_any_run(words, HOW_TO, token_set),
@@ -338,7 +332,7 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         asks_for_a_figure=asks_for_a_figure(words),
         gives_orders=has_any_run(words, INJECTION_MARKERS, token_set),
         one_to_another=port is not None,
-        leaves_one=_leaves_one(words, port),
+        leaves_one=leaves_one(words, port),
         leftover=leftover,
         words_of_names=named,
     )
@@ -375,43 +369,6 @@ def _asks_how_different(words: Sequence[str], present: frozenset[str]) -> bool:
     return different in present and how in words[: words.index(different)]
 
 
-def _one_to_another(words: Sequence[str], mentions: Sequence[Mention]) -> tuple[int, str] | None:
-    """A framework's name, then "to"/"into" within TO_REACH words (or "it in" within
-    IT_IN_REACH; no TIE_WORDS among them), then another framework's name: where the
-    first name starts, and the word before the second ("to", "into" or "in")."""
-    names = sorted((m.start, m.end, m.id) for m in mentions if m.kind == "framework")
-    for (begin, end, first), (start, _, second) in itertools.pairwise(names):
-        between = words[end:start]
-        if first == second or not between or not TIE_WORDS.isdisjoint(between):
-            continue
-        if (between[-1] in TO_WORDS and len(between) <= TO_REACH) or (
-            tuple(between[-2:]) in IT_IN_PHRASES and len(between) <= IT_IN_REACH
-        ):
-            return begin, between[-1]
-    return None
-
-
-def _leaves_one(words: Sequence[str], port: tuple[int, str] | None) -> bool:
-    """Whether the ``port`` (see _one_to_another) goes "from" one framework "to" another:
-    "moving our team from tf to jax" switches, "a model from pytorch into tensorflow" and
-    "keras model to pytorch" convert a model."""
-    if port is None:
-        return False
-    begin, toward = port
-    return begin > 0 and words[begin - 1] == "from" and toward == "to"
-
-
-def _removed(words: Sequence[str], mentions: Sequence[Mention]) -> tuple[str, ...]:
-    """Frameworks named within two words after a remove cue ("drop tf"), and the first
-    one named after a swap cue ("swap tf for pytorch", "pytorch instead of jax")."""
-    names = sorted((m.start, m.id) for m in mentions if m.kind == "framework")
-    removed = [ident for start, ident in names if REMOVE_CUES & set(words[max(0, start - 2) : start])]
-    for at, word in enumerate(words):
-        if word in SWAP_CUES:
-            removed.extend([ident for start, ident in names if start > at][:1])
-    return _unique(removed)
-
-
 def _outside(words: Sequence[str], mentions: Iterable[Mention], also: Iterable[int] = ()) -> tuple[str, ...]:
     """The words that are in no mention, nor at one of the positions ``also``."""
     covered = {i for m in mentions for i in range(m.start, m.end)} | set(also)
@@ -433,17 +390,6 @@ def _verdict_cued(words: Sequence[str], present: frozenset[str]) -> bool:
     return stands_not_before(words, cues, "way")
 
 
-def _or_asks_whether(words: Sequence[str], raw: Sequence[str], mentions: Sequence[Mention]) -> bool:
-    """Whether an "or" opens the other half of one yes-or-no question (see OR_ASKS_WHETHER),
-    with a framework on each side of it: "can i keep pytorch or do i have to learn jax",
-    "tensorboard with pytorch, or is it a tf only thing"."""
-    if not has_any_run(raw, OR_ASKS_WHETHER):
-        return False
-    at = max(i for i, word in enumerate(words) if word in COMPARE_CUES)
-    starts = [m.start for m in mentions if m.kind == "framework"]
-    return any(start < at for start in starts) and any(start > at for start in starts)
-
-
 def _points_back(words: Sequence[str], compare: bool) -> bool:
     """Says "like that", "the same", "which one"… (see ANAPHORA); "which one" after a
     comparison of its own ("save(model) vs the state_dict, which one") picks between
@@ -463,8 +409,3 @@ def _asks_which_framework(words: Sequence[str]) -> bool:
     do people use" (see CHOICE_PAIRS, FRAMEWORK_QUALIFIERS and HEDGES)."""
     plain = [w for w in words if w not in FRAMEWORK_QUALIFIERS and w not in HEDGES]
     return any(pair in CHOICE_PAIRS for pair in itertools.pairwise(plain))
-
-
-def _only_or_compares(words: Sequence[str], raw: Sequence[str]) -> bool:
-    cues = sum(1 for w in words if w in COMPARE_CUES)
-    return 0 < cues <= sum(1 for w in raw if w == "or")

@@ -3,15 +3,24 @@
 
 Spans are (start, end) token positions where a framework is named (or "it" stands for
 the one named); :mod:`bot.engine.detect` reads a question's praise, faults and "or"
-comparisons from the phrases that touch them.
+comparisons from the phrases that touch them, and whether an "or" compares at all.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from bot.engine.cues import COMPARE_CUES, DENIALS, HEDGES, PHRASE_HEDGES, PRAISE_PHRASES, PRONOUN
+from bot.engine.cues import (
+    COMPARE_CUES,
+    DENIALS,
+    HEDGES,
+    OR_ASKS_WHETHER,
+    PHRASE_HEDGES,
+    PRAISE_PHRASES,
+    PRONOUN,
+)
 from bot.engine.entities import Mention
+from bot.engine.runs import has_any_run
 
 
 def said_of_a_framework(
@@ -81,3 +90,21 @@ def or_joins_frameworks(words: Sequence[str], mentions: Sequence[Mention]) -> bo
             start -= 1
         spans.append((start, end))
     return said_of_a_framework(words, spans, before=COMPARE_CUE_RUNS, after=COMPARE_CUE_RUNS)
+
+
+def or_asks_whether(words: Sequence[str], raw: Sequence[str], mentions: Sequence[Mention]) -> bool:
+    """Whether an "or" opens the other half of one yes-or-no question (see OR_ASKS_WHETHER),
+    with a framework on each side of it: "can i keep pytorch or do i have to learn jax",
+    "tensorboard with pytorch, or is it a tf only thing"."""
+    if not has_any_run(raw, OR_ASKS_WHETHER):
+        return False
+    at = max(i for i, word in enumerate(words) if word in COMPARE_CUES)
+    starts = [m.start for m in mentions if m.kind == "framework"]
+    return any(start < at for start in starts) and any(start > at for start in starts)
+
+
+def only_or_compares(words: Sequence[str], raw: Sequence[str]) -> bool:
+    """Whether every comparison cue in ``words`` was a plain "or" in ``raw`` (the knowledge
+    rewrites "or" to "compare")."""
+    cues = sum(1 for w in words if w in COMPARE_CUES)
+    return 0 < cues <= sum(1 for w in raw if w == "or")

@@ -1,0 +1,49 @@
+"""How a question moves between frameworks: a model or a team going from one to another
+("keras model to pytorch", "moving our team from tf to jax") and the frameworks it drops
+("drop tf", "swap tf for pytorch"). :mod:`bot.engine.detect` reads a question's shape with them.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+from bot.engine.cues import IT_IN_PHRASES, IT_IN_REACH, REMOVE_CUES, SWAP_CUES, TIE_WORDS, TO_REACH, TO_WORDS
+from bot.engine.entities import Mention
+
+
+def one_to_another(words: Sequence[str], mentions: Sequence[Mention]) -> tuple[int, str] | None:
+    """A framework's name, then "to"/"into" within TO_REACH words (or "it in" within
+    IT_IN_REACH; no TIE_WORDS among them), then another framework's name: where the
+    first name starts, and the word before the second ("to", "into" or "in")."""
+    names = sorted((m.start, m.end, m.id) for m in mentions if m.kind == "framework")
+    for (begin, end, first), (start, _, second) in itertools.pairwise(names):
+        between = words[end:start]
+        if first == second or not between or not TIE_WORDS.isdisjoint(between):
+            continue
+        if (between[-1] in TO_WORDS and len(between) <= TO_REACH) or (
+            tuple(between[-2:]) in IT_IN_PHRASES and len(between) <= IT_IN_REACH
+        ):
+            return begin, between[-1]
+    return None
+
+
+def leaves_one(words: Sequence[str], port: tuple[int, str] | None) -> bool:
+    """Whether the ``port`` (see one_to_another) goes "from" one framework "to" another:
+    "moving our team from tf to jax" switches, "a model from pytorch into tensorflow" and
+    "keras model to pytorch" convert a model."""
+    if port is None:
+        return False
+    begin, toward = port
+    return begin > 0 and words[begin - 1] == "from" and toward == "to"
+
+
+def removed(words: Sequence[str], mentions: Sequence[Mention]) -> tuple[str, ...]:
+    """Frameworks named within two words after a remove cue ("drop tf"), and the first
+    one named after a swap cue ("swap tf for pytorch", "pytorch instead of jax")."""
+    names = sorted((m.start, m.id) for m in mentions if m.kind == "framework")
+    removed = [ident for start, ident in names if REMOVE_CUES & set(words[max(0, start - 2) : start])]
+    for at, word in enumerate(words):
+        if word in SWAP_CUES:
+            removed.extend([ident for start, ident in names if start > at][:1])
+    return tuple(dict.fromkeys(removed))

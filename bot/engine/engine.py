@@ -209,6 +209,9 @@ class Engine:
         shape, content = focus()
         into_backstory = points_into_backstory(shape.tokens)
         needed = QUESTION_ALONE_WORDS if into_backstory else 1
+        matches_the_best = len(self.faq_index.content(shape.tokens) & ranked[0].named) >= needed
+        if into_backstory and not matches_the_best:
+            return None  # only the whole message's best entry may answer, and it is not matched
         own = self._rank(shape.tokens, shape, MAX_SUGGESTIONS + 2)
         if not own or len(plain_words(own[0].matched)) < needed:
             return None  # "…2 tokens/sec. how to speed it up" matches on "speed" alone
@@ -218,7 +221,7 @@ class Engine:
         same = alone.id == ranked[0].entry.id
         if not same and (into_backstory or alone.confidence < QUESTION_ALONE_SURE):
             return None  # the question sentences rank another entry first: not the one to answer
-        if same and len(self.faq_index.content(shape.tokens) & ranked[0].named) < needed:
+        if same and not matches_the_best:
             return None  # cannot match the whole message's best entry's phrasings by enough words
         return replace(alone, why=f"read by its question sentences: {alone.why}")
 

@@ -36,6 +36,11 @@ from bot.knowledge import FaqEntry, KnowledgeBase
 ALONE_LEAD = 0.2
 """How much more confident a follow-up's own reading must be to beat the follow-up reading."""
 
+YES_NO_OPENERS = frozenset(
+    {("can",), ("could",), ("does",), ("do",), ("will",), ("would",), ("is",), ("are",)}
+)
+"""First words of a question asking yes or no ("does it use the gpu on an m1 mac")."""
+
 Ranker = Callable[[Sequence[str], Shape, int], list[Ranked]]
 """Ranks FAQ entries for words of the given shape, at most so many (Engine._rank)."""
 
@@ -85,7 +90,7 @@ class LastTurnReader:
             reading = self._faq_follow_up(words, shape, own, previous, about)
         if reading is None:
             return None
-        return self._unless_it_stands_alone(reading, shape, content, ranked, exact, question)
+        return self._unless_it_stands_alone(reading, shape, content, ranked, exact, question, previous)
 
     def naming_it(self, words: Sequence[str], shape: Shape, previous: Answer) -> tuple[str, ...] | None:
         """``words`` with an "it" that stands for the last answer's framework, offered beside
@@ -122,6 +127,7 @@ class LastTurnReader:
         ranked: Sequence[Ranked],
         exact: FaqEntry | None,
         question: str,
+        previous: Answer,
     ) -> Reading:
         """The follow-up ``reading``, or the question read on its own if that fits better.
 
@@ -130,17 +136,35 @@ class LastTurnReader:
         ("mobile?" after a comparison names no framework: it narrows the comparison.)
         A follow-up with words of its own ("is there a torchvision equivalent for
         tensorflow") stands alone when that reading is clearly (ALONE_LEAD) more confident.
+        After a verdict, a question on an aspect that asks no comparison of its own ("can i
+        run it on my m2 macbook gpu") stands alone when that reading is merely more confident:
+        the verdict had no aspect to narrow, so the aspect alone is no sign of a follow-up.
         """
         if reading.kind == "compare" and compares_those_before(shape):
             return reading
         names_only = bool(shape.frameworks) and not says_it_follows_up(shape) and not asks_something(shape)
-        if not names_only and not content:
+        asks_of_it = self._asks_of_it_after_a_verdict(reading, shape, previous)
+        if not names_only and not content and not asks_of_it:
             return reading
         alone = self.readings.read(shape, content, ranked, exact, question)
-        lead = 0.0 if names_only else ALONE_LEAD
+        lead = 0.0 if names_only or asks_of_it else ALONE_LEAD
         if alone.kind != "none" and alone.confidence >= reading.confidence + lead:
             return alone
         return reading
+
+    @staticmethod
+    def _asks_of_it_after_a_verdict(reading: Reading, shape: Shape, previous: Answer) -> bool:
+        """Whether ``reading`` compares the last verdict's frameworks on an aspect a yes-or-no
+        question names without asking for a comparison or a pick ("which runs better on a
+        mac", "what about on a mac" do ask for one)."""
+        return (
+            previous.kind == "verdict"
+            and reading.kind == "compare"
+            and not shape.frameworks
+            and not (shape.compare or shape.verdict or shape.weighs_a_property or shape.asks_which_framework)
+            and not shape.follow_up_opener
+            and shape.tokens[:1] in YES_NO_OPENERS  # "deployment?" and "tpus?" still narrow the verdict
+        )
 
     def _without_frameworks(self, words: Sequence[str], frameworks: Sequence[str]) -> tuple[str, ...]:
         """``words`` without the names of ``frameworks``: a follow-up that turns to another

@@ -1,11 +1,13 @@
 """The engine on the shipped knowledge: the behaviours the product promises."""
 
 import json
+from dataclasses import replace
 
 import pytest
 
 from bot.engine import KINDS, Context, Engine, KnowledgeLoadError, Thresholds
 from bot.engine.detect import asks_for_a_figure
+from bot.knowledge import load_knowledge
 from bot.limits import MESSAGE_CONTENT
 from tests.conftest import ANSWER_KEYS
 
@@ -618,19 +620,30 @@ def test_an_entry_about_another_framework_is_no_confident_answer(engine):
     assert answer.id != "tensorflow-research" or answer.confidence < engine.thresholds.answer
 
 
-def test_another_framework_after_an_faq_answer_about_one(engine):
-    # TensorFlow on phones has an entry of its own: the same question, answered for it.
-    answer = ask_turns(engine, "how do i run pytorch on a phone", "and tensorflow?")
-    assert (answer.kind, answer.id) == ("faq", "litert-mobile")
-    answer = ask_turns(engine, "tflite or litert for android", "and pytorch?")
-    assert (answer.kind, answer.id) == ("faq", "pytorch-mobile")
-    # No entry covers Keras on Apple silicon: the entry's aspect, compared across all of them.
+def test_a_framework_no_entry_covers_after_an_faq_answer_compares_the_entrys_aspect(shipped_dir):
+    # Were the Apple silicon entry silent on Keras, "and keras?" would compare all four on
+    # the entry's one aspect rather than repeat an entry that does not answer it.
+    knowledge = load_knowledge(shipped_dir, lint=False).knowledge
+    entry = knowledge.faq["apple-silicon"]
+    narrowed = replace(entry, frameworks=tuple(f for f in entry.frameworks if f != "keras"))
+    engine = Engine(replace(knowledge, faq={**knowledge.faq, entry.id: narrowed}))
     answer = ask_turns(engine, "does pytorch support apple silicon gpus", "and keras?")
     assert (answer.kind, set(answer.frameworks), answer.aspect) == (
         "compare",
         {"pytorch", "tensorflow", "jax", "keras"},
         "hardware-support",
     )
+
+
+def test_another_framework_after_an_faq_answer_about_one(engine):
+    # TensorFlow on phones has an entry of its own: the same question, answered for it.
+    answer = ask_turns(engine, "how do i run pytorch on a phone", "and tensorflow?")
+    assert (answer.kind, answer.id) == ("faq", "litert-mobile")
+    answer = ask_turns(engine, "tflite or litert for android", "and pytorch?")
+    assert (answer.kind, answer.id) == ("faq", "pytorch-mobile")
+    # The Apple silicon entry answers for Keras too (it follows its backend): the same entry.
+    answer = ask_turns(engine, "does pytorch support apple silicon gpus", "and keras?")
+    assert (answer.kind, answer.id) == ("faq", "apple-silicon")
     assert ask_turns(engine, "is tensorflow dead", "what about keras?").id != "tensorflow-status"
     answer = ask_turns(engine, "what's torch.compile", "does jax have something like that?")
     assert (answer.kind, answer.id) in {("faq", "graph-execution"), ("faq", "jax-transformations")}

@@ -147,7 +147,12 @@ class Engine:
             reason = f"one of the phrasings of the declined topic '{declined.id}'"
             listed = Reading("none", 0.0, reason, declined=declined.id)
             return self._finisher.finish(query, listed, ranked, limits)
-        previous = None if shape.fresh_topic else self._usable_context(context, now)
+        recent = None if shape.fresh_topic else self._recent(context, now)
+        previous = recent if recent is not None and recent.answered else None
+        if recent is not None and previous is None:  # "planning my thesis in jax" went unanswered
+            judged = self.last_turn.judging_what_was_told(shape, recent)
+            if judged is not None:  # "what are its strong points tho"
+                return self._finisher.finish(query, judged, ranked, limits)
         words = analysis.tokens
         if previous is not None and (named := self.last_turn.naming_it(words, shape, previous)) is not None:
             words = named  # "should we use it or tensorflow": "it" is the last answer's framework
@@ -335,8 +340,9 @@ class Engine:
 
     # -- context ----------------------------------------------------------
 
-    def _usable_context(self, context: Context | None, now: float | None) -> Answer | None:
-        if context is None or not context.answer.answered:
+    def _recent(self, context: Context | None, now: float | None) -> Answer | None:
+        """The last answer, unless it has expired (answered or not)."""
+        if context is None:
             return None
         if now is not None and now - context.at > self.context_ttl:
             return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from bot.engine.answer import Answer
+from bot.engine.answer import Answer, Kind
 from bot.engine.cues import ANAPHORA, PRONOUN
 from bot.engine.detect import Shape, shape_of
 from bot.engine.entities import EntityTable, concepts
@@ -91,6 +91,20 @@ class LastTurnReader:
         if reading is None:
             return None
         return self._unless_it_stands_alone(reading, shape, content, ranked, exact, question, previous)
+
+    def judging_what_was_told(self, shape: Shape, told: Answer) -> Reading | None:
+        """The pros or cons of the one framework named by ``told``, a message the bot did not
+        answer ("planning my masters thesis in jax, physics sims"), when the question asks
+        for them of no framework it names ("what are its strong points tho", "what
+        limitations should I warn my students about"): the member set the scene, then asked."""
+        if shape.frameworks or shape.aspects or not (shape.pros or shape.cons):
+            return None
+        scene = shape_of(self.lexicon.analyse(readable(told.query)).tokens, self.entities)
+        if len(scene.frameworks) != 1:
+            return None
+        kind: Kind = "cons" if shape.cons else "pros"
+        why = f"the {kind} of the framework the message before named"
+        return Reading(kind, FOLLOW_UP_CONFIDENCE, why, framework=scene.frameworks[0])
 
     def naming_it(self, words: Sequence[str], shape: Shape, previous: Answer) -> tuple[str, ...] | None:
         """``words`` with an "it" that stands for the last answer's framework, offered beside

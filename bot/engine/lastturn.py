@@ -36,9 +36,7 @@ from bot.knowledge import FaqEntry, KnowledgeBase
 ALONE_LEAD = 0.2
 """How much more confident a follow-up's own reading must be to beat the follow-up reading."""
 
-YES_NO_OPENERS = frozenset(
-    {("can",), ("could",), ("does",), ("do",), ("will",), ("would",), ("is",), ("are",)}
-)
+YES_NO_OPENERS = frozenset({"can", "could", "does", "do", "will", "would", "is", "are"})
 """First words of a question asking yes or no ("does it use the gpu on an m1 mac")."""
 
 Ranker = Callable[[Sequence[str], Shape, int], list[Ranked]]
@@ -177,7 +175,8 @@ class LastTurnReader:
             and not shape.frameworks
             and not (shape.compare or shape.verdict or shape.weighs_a_property or shape.asks_which_framework)
             and not shape.follow_up_opener
-            and shape.tokens[:1] in YES_NO_OPENERS  # "deployment?" and "tpus?" still narrow the verdict
+            and bool(shape.tokens)
+            and shape.tokens[0] in YES_NO_OPENERS  # "deployment?" and "tpus?" still narrow the verdict
         )
 
     def _without_frameworks(self, words: Sequence[str], frameworks: Sequence[str]) -> tuple[str, ...]:

@@ -97,12 +97,16 @@ class LastTurnReader:
         limitations should I warn my students about"): the member set the scene, then asked."""
         if shape.frameworks or shape.aspects or not (shape.pros or shape.cons):
             return None
-        scene = shape_of(self.lexicon.analyse(readable(told.query)).tokens, self.entities)
-        if len(scene.frameworks) != 1:
+        named = self._named_in(told.query)
+        if len(named) != 1:
             return None
         kind: Kind = "cons" if shape.cons else "pros"
         why = f"the {kind} of the framework the message before named"
-        return Reading(kind, FOLLOW_UP_CONFIDENCE, why, framework=scene.frameworks[0])
+        return Reading(kind, FOLLOW_UP_CONFIDENCE, why, framework=named[0])
+
+    def _named_in(self, question: str) -> tuple[str, ...]:
+        """The frameworks an earlier ``question`` named (read again: answers keep only the text)."""
+        return shape_of(self.lexicon.analyse(readable(question)).tokens, self.entities).frameworks
 
     def naming_it(self, words: Sequence[str], shape: Shape, previous: Answer) -> tuple[str, ...] | None:
         """``words`` with an "it" that stands for the last answer's framework, offered beside
@@ -207,10 +211,10 @@ class LastTurnReader:
             return answer.frameworks
         if entry.frameworks or not (adding or judging):
             return entry.frameworks
-        asked = shape_of(self.lexicon.analyse(readable(answer.query)).tokens, self.entities)
+        named = self._named_in(answer.query)
         if judging:
-            return asked.frameworks if len(asked.frameworks) == 1 else ()
-        return asked.frameworks if len(asked.frameworks) >= 2 else ()
+            return named if len(named) == 1 else ()
+        return named if len(named) >= 2 else ()
 
     def _faq_follow_up(
         self,

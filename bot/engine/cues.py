@@ -269,7 +269,7 @@ ALL_FRAMEWORKS_PHRASES = frozenset(
         ("all", "4"), ("all", "four"), ("the", "4"), ("the", "four"), ("4", "frameworks"),
         ("four", "frameworks"), ("all", "frameworks"), ("all", "the", "frameworks"),
         ("every", "framework"), ("each", "framework"), ("all", "of", "the", "frameworks"),
-        ("big", "4"), ("big", "four"),
+        ("big", "4"), ("big", "four"), ("usual", "4"), ("usual", "four"),
     }
 )  # fmt: skip
 """Ways to name every framework at once ("compare all 4", "which of the four")."""

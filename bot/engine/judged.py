@@ -92,14 +92,23 @@ def or_joins_frameworks(words: Sequence[str], mentions: Sequence[Mention]) -> bo
     return said_of_a_framework(words, spans, before=COMPARE_CUE_RUNS, after=COMPARE_CUE_RUNS)
 
 
+THAN = "than"
+"""The word by which a question sets one framework against another without a comparison cue."""
+
+
 def or_asks_whether(words: Sequence[str], raw: Sequence[str], mentions: Sequence[Mention]) -> bool:
     """Whether an "or" opens the other half of one yes-or-no question (see OR_ASKS_WHETHER),
-    with a framework on each side of it: "can i keep pytorch or do i have to learn jax",
-    "tensorboard with pytorch, or is it a tf only thing"."""
+    with a framework on each side of it ("can i keep pytorch or do i have to learn jax",
+    "tensorboard with pytorch, or is it a tf only thing"), or as the only "or" of a question
+    that sets no framework against another by "than" ("do labs still do research in tf, or
+    is it legacy now"; not "is keras easier than pytorch, or is that a myth")."""
     if not has_any_run(raw, OR_ASKS_WHETHER):
         return False
-    at = max(i for i, word in enumerate(words) if word in COMPARE_CUES)
+    cues = [i for i, word in enumerate(words) if word in COMPARE_CUES]
+    at = cues[-1]
     starts = [m.start for m in mentions if m.kind == "framework"]
+    if len(cues) == 1 and THAN not in raw:
+        return True
     return any(start < at for start in starts) and any(start > at for start in starts)
 
 

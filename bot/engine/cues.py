@@ -196,7 +196,9 @@ FRESH_TOPIC = (
 """Words that say the question does not follow on from the last answer ("ok diff question: …")."""
 HOW_TO = (
     ("how", "to"), ("how", "i"), ("how", "do", "i"), ("how", "can", "i"), ("how", "should", "i"),
-    ("how", "would", "i"), ("how", "do", "we"), ("how", "can", "we"),
+    ("how", "would", "i"), ("how", "do", "we"), ("how", "can", "we"), ("how", "should", "we"),
+    ("how", "would", "we"), ("how", "do", "you"), ("how", "do", "u"), ("how", "do", "people"),
+    ("how", "do", "ppl"), ("how", "do", "folks"),
 )  # fmt: skip
 """Ask how to do something ("how do i split the model across gpus"), not which is better."""
 FIGURE_WORDS = frozenset({"many", "much"})

@@ -65,6 +65,10 @@ BACKSTORY_FACTOR = 0.8
 question sentences (see focus.py), is that much less sure of it: "…tensorboard on a second
 monitor from my tf days. now the lab uses pytorch. can I still use tensorboard with torch?"
 asks about tensorboard, not for a comparison of the two."""
+QUESTION_ONLY_FACTOR = 0.9
+"""A long message whose shape gives no reading but whose question sentences do ("what does
+keras do well? i only used it once for a mnist thing on my old thinkpad") is that much less
+sure of it than the question alone would be (see StandaloneReader._by_question_sentences)."""
 FIGURE_FACTOR = 0.5
 """A question for a figure ("how many epochs", "how much vram") matched to an entry none of whose
 phrasings asks for one keeps this share: the entry speaks of the topic, not the number."""
@@ -238,6 +242,14 @@ class StandaloneReader:
         they may ask what the one framework named is (see definition.py)."""
         asked = shape  # the shape the structured reading comes from
         structured = self.shapes.read(shape, content)
+        judged_by, unexplained_in = shape, content  # the words a reading by shape must explain
+        if structured is None and focus is not None:
+            asking = focus()
+            structured = self._by_question_sentences(*asking)
+            if structured is not None:
+                asked = judged_by = asking[0]
+                unexplained_in = asking[1]
+                focus = None  # already read
         backstory_only = False
         best_fits_backstory_only = False
         if focus is not None and structured is not None:
@@ -251,12 +263,12 @@ class StandaloneReader:
                 asked = asking[0]
         if structured is None and exact is not None:  # a maintainer wrote this very question
             return Reading("faq", 1.0, "one of the entry's own phrasings", id=exact.id)
-        if structured is not None and content:
+        if structured is not None and unexplained_in:
             # Words the shape does not explain make the shape less certain; those of a
             # phrase it read ("sell me", "wrong with") are explained. Counted over the
             # whole message: a long backstory leaves any reading by shape less sure.
-            judged = shape.praises_by_name or shape.faults_by_name
-            unexplained = content - PHRASE_WORDS if judged else content
+            judged = judged_by.praises_by_name or judged_by.faults_by_name
+            unexplained = unexplained_in - PHRASE_WORDS if judged else unexplained_in
             penalty = min(MAX_UNEXPLAINED_PENALTY, UNEXPLAINED_WORD_PENALTY * len(unexplained))
             structured = replace(structured, confidence=max(0.0, structured.confidence - penalty))
         if structured is not None and backstory_only:
@@ -289,6 +301,21 @@ class StandaloneReader:
         if faq is not None:
             return self._among_those_named(shape, faq, ranked[0])
         return Reading("none", 0.0, "nothing in the knowledge matches")
+
+    def _by_question_sentences(self, asking: Shape, content: frozenset[str]) -> Reading | None:
+        """The reading by shape of a long message's question sentences (``asking``, with its
+        ``content``) where the whole message gives none, its backstory saying too much else:
+        "what does keras do well? i only used it once for a mnist thing on my old thinkpad".
+        Only when they name a framework of their own, do not point into the backstory, and do
+        not ask how to do something, which the FAQ answers ("…the plan is one runtime. how
+        do people export pytorch and tf models to onnx?")."""
+        names_its_own = any(m.kind == "framework" for m in asking.mentions)
+        if not names_its_own or asking.asks_how_to or points_into_backstory(asking.tokens):
+            return None
+        reading = self.shapes.read(asking, content)
+        if reading is None:
+            return None
+        return replace(reading, confidence=reading.confidence * QUESTION_ONLY_FACTOR)
 
     def _matched_by_backstory_only(self, asking: Shape, best: Ranked) -> bool:
         """Whether none of the question sentences' words (``asking``) match the ``best`` entry:

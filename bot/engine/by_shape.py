@@ -139,6 +139,8 @@ class ShapeReader:
             if shape.verdict:
                 return self.verdict(frameworks, None, 0.92, "two frameworks and 'which/should/better'")
             if shape.compare:
+                if shape.compare_by_or and content:
+                    return self.verdict(frameworks, None, OR_CONFIDENCE, "two frameworks, 'or' and more")
                 if shape.compare_by_or:
                     return Reading("compare", OR_CONFIDENCE, "two frameworks and 'or'", frameworks=frameworks)
                 return Reading("compare", 0.95, "two frameworks and 'vs'", frameworks=frameworks)

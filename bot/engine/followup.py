@@ -151,7 +151,9 @@ def follow_up(
             if len(named) >= 2 and not (shape.adds or shape.removes):
                 frameworks = named  # "ok but keras vs pytorch?" asks about those two
             use_case = shape.use_cases[0] if shape.use_cases else prev.use_case
-            if shape.aspects and not shape.use_cases and len(frameworks) >= 2:
+            # "…and shipping to prod, how do they compare there" compares, use case or not
+            compares = shape.compare and not shape.compare_by_or and not shape.verdict
+            if shape.aspects and (compares or not shape.use_cases) and len(frameworks) >= 2:
                 return Reading(
                     "compare",
                     conf,

@@ -260,7 +260,7 @@ CHOICE_PAIRS = frozenset(
         ("what", "framework"), ("best", "framework"), ("which", "should"),
         ("build", "with"), ("people", "use"), ("ppl", "use"), ("folks", "use"), ("people", "using"),
         ("everyone", "use"), ("everyone", "using"), ("which", "stack"), ("what", "stack"),
-        ("standardize", "on"), ("standardise", "on"),
+        ("standardize", "on"), ("standardise", "on"), ("right", "framework"), ("right", "library"),
     }
 )  # fmt: skip
 """Adjacent words that ask to choose between the frameworks ("which framework would you pick…",

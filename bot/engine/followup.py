@@ -118,6 +118,9 @@ def follow_up(
             prev.aspect, prev.framework, prev.use_case, expanded=True,
         )  # fmt: skip
     if prev.kind in ("pros", "cons"):
+        if len(named) >= 2 and shape.verdict:  # "should i use jax instead of pytorch then"
+            use_case = shape.use_cases[0] if shape.use_cases else None
+            return verdict(named, use_case, conf, "follow-up: a pick between the frameworks named")
         # With a framework named, a praise word is a reply to the last answer ("nice, and
         # jax?"); without one, it asks to turn the list over ("and the good?").
         cons = shape.cons or (shape.cons_word and not named)
@@ -176,12 +179,15 @@ def follow_up(
 
 COORDINATORS = frozenset({"and", "or", "compare", "vs"})
 """Words that join two frameworks offered side by side (the knowledge rewrites "or" to "compare")."""
+IN_PLACE_OF = (("instead", "of"), ("over",), ("rather", "than"))
+"""Words that set one framework in another's place: "use it instead of pytorch", "keras over it"."""
 
 
 def it_beside_a_name(shape: Shape) -> int | None:
     """Where "it" stands beside a framework's name, joined to it by COORDINATORS ("between
-    it and pytorch", "use it or tensorflow", "jax vs it"): "it" is then the last answer's
-    framework, offered alongside the one named. None when there is no such "it"."""
+    it and pytorch", "use it or tensorflow", "jax vs it") or set in its place (IN_PLACE_OF:
+    "use it instead of pytorch"): "it" is then the last answer's framework, offered
+    alongside the one named. None when there is no such "it"."""
     starts = {m.start for m in shape.mentions if m.kind == "framework"}
     ends = {m.end for m in shape.mentions if m.kind == "framework"}
     words = shape.tokens
@@ -192,6 +198,11 @@ def it_beside_a_name(shape: Shape) -> int | None:
             return at
         if at - 1 in ends and words[at - 1] in COORDINATORS:
             return at
+        for run in IN_PLACE_OF:
+            if at + 1 + len(run) in starts and tuple(words[at + 1 : at + 1 + len(run)]) == run:
+                return at
+            if at - len(run) in ends and tuple(words[at - len(run) : at]) == run:
+                return at
     return None
 
 

@@ -238,9 +238,10 @@ THE_TWO = (("the", "two"), ("these", "two"), ("the", "pair"))
 
 def compares_those_before(shape: Shape) -> bool:
     """A comparison of the frameworks of the last turn ("how do they compare for training
-    across many machines", "which of them is faster on tpus"): it cannot stand alone,
-    whatever an FAQ entry on the same topic would score."""
-    if not shape.compare or shape.frameworks:
+    across many machines", "which of them is faster on tpus"), or a question on an aspect
+    that asks it of them ("which accelerators does each officially run on"): it cannot
+    stand alone, whatever an FAQ entry on the same topic would score."""
+    if not (shape.compare or shape.aspects) or shape.frameworks:
         return False
     return not THOSE_COMPARED.isdisjoint(shape.tokens) or has_any_run(shape.tokens, THE_TWO)
 

@@ -30,6 +30,9 @@ AS_BEFORE = (
 )  # fmt: skip
 """Words that ask the last question again ("what about jax vs pytorch on that", "same q but
 jax vs torch")."""
+THERE = "there"
+"""Closing a follow-up, "there" asks it on the last answer's aspect too ("and jax, how does it
+stack up against torch there"); elsewhere it need not ("is there a jax equivalent")."""
 
 VerdictReading = Callable[[Sequence[str], str | None, float, str], Reading | None]
 """Builds a verdict reading for (frameworks, use case, confidence, why), if a verdict exists."""
@@ -259,7 +262,7 @@ def asks_it_again_of_others(shape: Shape) -> bool:
         len(shape.frameworks) >= 2
         and not (shape.adds or shape.removes or shape.own_aspects or shape.use_cases)
         and shape.follow_up_opener
-        and has_any_run(shape.tokens, AS_BEFORE)
+        and (has_any_run(shape.tokens, AS_BEFORE) or shape.tokens[-1] == THERE)
     )
 
 

@@ -84,9 +84,11 @@ def _picks_within_its_topic(
     return bool(topic) and faq.confidence >= TOPIC_PICK_CONFIDENCE
 
 
-def asks_otherwise(focused: Reading, whole: Reading) -> bool:
+def asks_otherwise(focused: Reading, whole: Reading, offers_a_choice: bool = False) -> bool:
     """Whether the reading of a message's question sentences (``focused``) asks for another
-    answer than the reading of the whole message, which has read cues in its backstory too."""
+    answer than the reading of the whole message, which has read cues in its backstory too.
+    ``offers_a_choice``: the question sentences offer the frameworks by "or" without pointing
+    into the backstory ("…lots of TPU credits. TensorFlow or JAX for new projects?")."""
     if focused.kind == whole.kind:
         return (focused.aspect or whole.aspect) != whole.aspect or (
             focused.use_case or whole.use_case
@@ -94,6 +96,6 @@ def asks_otherwise(focused: Reading, whole: Reading) -> bool:
     if focused.kind == "verdict" and whole.kind == "compare":
         # "...from languages other than python. Who has the better story there?" weighs the
         # two on the aspect the backstory names; "for production, which would you pick" picks.
-        return focused.use_case is not None or whole.aspect is None
+        return focused.use_case is not None or whole.aspect is None or offers_a_choice
     # "my kid wants to learn neural nets. keras, pytorch or tensorflow?": an "or" is a pick.
     return not (focused.kind == "compare" and whole.kind == "verdict" and focused.aspect is None)

@@ -326,15 +326,18 @@ class StandaloneReader:
         """The reading by shape of a long message's question sentences (``asking``, with its
         ``content``) where the whole message gives none, its backstory saying too much else:
         "what does keras do well? i only used it once for a mnist thing on my old thinkpad".
-        Only when they name a framework of their own, do not point into the backstory, and do
-        not ask how to do something, which the FAQ answers ("…the plan is one runtime. how
-        do people export pytorch and tf models to onnx?")."""
+        Only when they name a framework of their own and do not ask how to do something, which
+        the FAQ answers ("…the plan is one runtime. how do people export pytorch and tf models
+        to onnx?"); and, unless they ask for one framework's pros or cons ("…before that
+        fight, what are tensorflow's genuine strengths?"), do not point into the backstory."""
         names_its_own = any(m.kind == "framework" for m in asking.mentions)
-        if not names_its_own or asking.asks_how_to or points_into_backstory(asking.tokens):
+        if not names_its_own or asking.asks_how_to:
             return None
         reading = self.shapes.read(asking, content)
         if reading is None:
             return None
+        if reading.kind not in ("pros", "cons") and points_into_backstory(asking.tokens):
+            return None  # "…does tensorboard work with keras and pytorch, or should i drop it"
         return replace(reading, confidence=reading.confidence * QUESTION_ONLY_FACTOR)
 
     def _matched_by_backstory_only(self, asking: Shape, best: Ranked) -> bool:

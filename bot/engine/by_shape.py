@@ -140,6 +140,8 @@ class ShapeReader:
                 return self.verdict(frameworks, None, 0.92, "two frameworks and 'which/should/better'")
             if shape.compare:
                 if shape.compare_by_or and content:
+                    # "keras or pytorch for our analytics platform" asks which to pick, as
+                    # the members' labelled questions read it; bare "keras or pytorch?" compares.
                     return self.verdict(frameworks, None, OR_CONFIDENCE, "two frameworks, 'or' and more")
                 if shape.compare_by_or:
                     return Reading("compare", OR_CONFIDENCE, "two frameworks and 'or'", frameworks=frameworks)

@@ -22,6 +22,9 @@ from bot.engine.cues import (
 from bot.engine.entities import Mention
 from bot.engine.runs import has_any_run
 
+THAN = "than"
+"""The word by which a question sets one framework against another without a comparison cue."""
+
 
 def said_of_a_framework(
     words: Sequence[str],
@@ -90,10 +93,6 @@ def or_joins_frameworks(words: Sequence[str], mentions: Sequence[Mention]) -> bo
             start -= 1
         spans.append((start, end))
     return said_of_a_framework(words, spans, before=COMPARE_CUE_RUNS, after=COMPARE_CUE_RUNS)
-
-
-THAN = "than"
-"""The word by which a question sets one framework against another without a comparison cue."""
 
 
 def or_asks_whether(words: Sequence[str], raw: Sequence[str], mentions: Sequence[Mention]) -> bool:

@@ -258,8 +258,8 @@ class StandaloneReader:
         asked = shape  # the shape the structured reading comes from
         structured = self.shapes.read(shape, content)
         judged_by, unexplained_in = shape, content  # the words a reading by shape must explain
-        if structured is None and focus is not None:
-            asking = focus()
+        if structured is None and focus is not None and shape.frameworks:
+            asking = focus()  # question sentences can name a framework only if the whole does
             structured = self._by_question_sentences(*asking)
             if structured is not None:
                 asked = judged_by = asking[0]
@@ -286,7 +286,8 @@ class StandaloneReader:
         if structured is not None and unexplained_in:
             # Words the shape does not explain make the shape less certain; those of a
             # phrase it read ("sell me", "wrong with") are explained. Counted over the
-            # whole message: a long backstory leaves any reading by shape less sure.
+            # whole message (a long backstory leaves any reading by shape less sure), or
+            # over the question sentences when the reading is theirs alone.
             judged = judged_by.praises_by_name or judged_by.faults_by_name
             unexplained = unexplained_in - PHRASE_WORDS if judged else unexplained_in
             penalty = min(MAX_UNEXPLAINED_PENALTY, UNEXPLAINED_WORD_PENALTY * len(unexplained))

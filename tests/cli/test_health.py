@@ -1,3 +1,4 @@
+import re
 import time
 
 from bot.heartbeat import Heartbeat, heartbeat_path, write_heartbeat
@@ -23,7 +24,9 @@ def test_a_fresh_heartbeat_is_healthy_and_an_old_one_is_not(tmp_path):
     beat(db, age=600)
     stale = versus("health", env=env)
     assert stale.returncode == 1
-    assert "heartbeat is 600 s old" in stale.stdout
+    # The CLI starts in a subprocess, so on a slow machine a second or two may pass.
+    age = re.search(r"heartbeat is (\d+) s old", stale.stdout)
+    assert age is not None and 600 <= int(age.group(1)) <= 610
 
 
 def test_a_database_fault_is_degraded_but_healthy(tmp_path):

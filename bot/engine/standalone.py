@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from bot.engine.by_shape import PHRASE_WORDS, ShapeReader
 from bot.engine.closeness import Closeness
+from bot.engine.cues import COMPARATIVES
 from bot.engine.decline import DeclineIndex
 from bot.engine.definition import DefinitionReader, names_only_a_framework
 from bot.engine.detect import Shape, asks_for_a_figure
@@ -96,6 +97,19 @@ def offers_a_choice_by_or(asking: Shape, content: frozenset[str]) -> bool:
     pointing into the backstory: "…lots of TPU credits. TensorFlow or JAX for new projects?"."""
     return (
         asking.compare_by_or
+        and len(content) <= CHOICE_QUESTION_WORDS
+        and not points_into_backstory(asking.tokens)
+    )
+
+
+def asks_which_to_pick(asking: Shape, content: frozenset[str]) -> bool:
+    """Whether a long message's question sentences ask which framework to pick with few
+    words of their own, without pointing into the backstory: "which framework should i
+    learn? …every framework claims to be the best at something". Not when they weigh a
+    property ("…which one officially runs on more stuff?" compares on the backstory's aspect)."""
+    return (
+        asking.asks_which_framework
+        and COMPARATIVES.isdisjoint(asking.tokens)
         and len(content) <= CHOICE_QUESTION_WORDS
         and not points_into_backstory(asking.tokens)
     )
@@ -273,7 +287,7 @@ class StandaloneReader:
             backstory_only = focused is None
             if not backstory_only and ranked:
                 best_fits_backstory_only = self._matched_by_backstory_only(asking[0], ranked[0])
-            offers_a_choice = offers_a_choice_by_or(*asking)
+            offers_a_choice = offers_a_choice_by_or(*asking) or asks_which_to_pick(*asking)
             if offers_a_choice and focused is not None and focused.kind == "compare" and not focused.aspect:
                 # "…a dozen engineers. Keras or JAX for new work?" after a backstory is a pick
                 why = "'X or Y?' after a backstory"
@@ -281,6 +295,13 @@ class StandaloneReader:
             if focused is not None and asks_otherwise(focused, structured, offers_a_choice):
                 structured = replace(focused, confidence=structured.confidence)
                 asked = asking[0]
+            elif (
+                focused is not None and focused.kind in ("pros", "cons") and _same_answer(focused, structured)
+            ):
+                # "what are the cons of tensorflow? i'm a phd student and my lab's legacy code
+                # is all tf…": the question sentences ask for what the whole reads, so only
+                # their own words can make that reading unsure, not the backstory's.
+                judged_by, unexplained_in = asking
         if structured is None and exact is not None:  # a maintainer wrote this very question
             return Reading("faq", 1.0, "one of the entry's own phrasings", id=exact.id)
         if structured is not None and unexplained_in:
@@ -327,15 +348,16 @@ class StandaloneReader:
         """The reading by shape of a long message's question sentences (``asking``, with its
         ``content``) where the whole message gives none, its backstory saying too much else:
         "what does keras do well? i only used it once for a mnist thing on my old thinkpad".
-        Only when they name a framework of their own and do not ask how to do something, which
+        Only when they name a framework of their own or ask which framework to pick ("which
+        framework should i use? i'm switching careers…"), and do not ask how to do something, which
         the FAQ answers ("…the plan is one runtime. how do people export pytorch and tf models
         to onnx?"); and, unless they ask for one framework's pros or cons ("…before that
         fight, what are tensorflow's genuine strengths?"), do not point into the backstory."""
         names_its_own = any(m.kind == "framework" for m in asking.mentions)
-        if not names_its_own or asking.asks_how_to:
+        if not (names_its_own or asking.asks_which_framework) or asking.asks_how_to:
             return None
         reading = self.shapes.read(asking, content)
-        if reading is None:
+        if reading is None or not (names_its_own or reading.kind == "verdict"):
             return None
         if reading.kind not in ("pros", "cons") and points_into_backstory(asking.tokens):
             return None  # "…does tensorboard work with keras and pytorch, or should i drop it"
@@ -380,6 +402,16 @@ class StandaloneReader:
             named, use_case, faq.confidence, f"a pick among those named ({faq.why})"
         )
         return verdict or faq
+
+
+def _same_answer(one: Reading, other: Reading) -> bool:
+    """Whether two readings answer alike (the same kind, of the same frameworks and aspect)."""
+    return (
+        one.kind == other.kind
+        and one.framework == other.framework
+        and set(one.frameworks) == set(other.frameworks)
+        and one.aspect == other.aspect
+    )
 
 
 def _about_another_framework(best: Ranked, named: Sequence[str]) -> bool:

@@ -48,6 +48,8 @@ def leans_on_context(shape: Shape, content: frozenset[str]) -> bool:
         return False  # "best framework for research?" asks about them all, whatever came before
     if shape.asks_what_it_is:
         return False  # "what is keras 3" after "cons of pytorch" asks what keras is
+    if shape.asks_how_to and not shape.points_back and content:
+        return False  # "and how do i make pytorch faster with compile" asks the FAQ anew
     if compares_those_before(shape):
         return True  # "how do they compare for training across many machines"
     if shape.points_back:  # "like that" is no praise

@@ -189,7 +189,9 @@ class Engine:
         if previous is not None:
             own = self._content(shape.origin_free_leftover())
             reading = self.last_turn.read(words, shape, content, own, ranked, exact, asked, previous)
-            if reading is None and part is not None:
+            if reading is None and part is not None and not shape.frameworks:
+                # Not when the backstory names a framework: "i've used keras for years. what
+                # are its weaknesses?" asks of keras, whatever the last answer was about.
                 reading = self._follow_up_by_its_question(part, ranked, exact, asked, previous)
             if reading is not None:
                 return reading
@@ -206,10 +208,15 @@ class Engine:
         answer though the whole, with its other sentences, does not: "perfect thanks. now
         what are its cons? the wiki page should be balanced, not a fan page"."""
         analysis = self.lexicon.analyse(part)
+        if not points_into_backstory(analysis.tokens):
+            return None  # "never trained a net before. where do i even start?" stands alone
         shape = shape_of(analysis.tokens, self.entities, analysis.raw)
         content = self._content(shape.leftover)
         own = self._content(shape.origin_free_leftover())
-        return self.last_turn.read(analysis.tokens, shape, content, own, ranked, exact, asked, previous)
+        reading = self.last_turn.read(analysis.tokens, shape, content, own, ranked, exact, asked, previous)
+        # An FAQ entry is left to the whole message, whose other sentences say what it is
+        # about ("gpu util sits at 30%… is it my input pipeline?" asks of data loading).
+        return reading if reading is not None and reading.kind != "faq" else None
 
     def _as_its_question_asks(
         self, focus: Callable[[], tuple[Shape, frozenset[str]]], ranked: Sequence[Ranked]

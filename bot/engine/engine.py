@@ -206,7 +206,8 @@ class Engine:
     ) -> Reading | None:
         """The reading of a long message whose question sentences (``part``) lean on the last
         answer though the whole, with its other sentences, does not: "perfect thanks. now
-        what are its cons? the wiki page should be balanced, not a fan page"."""
+        what are its cons? the wiki page should be balanced, not a fan page". Only when they
+        point at something ("its", "that"), and for a pros, cons, comparison or verdict."""
         analysis = self.lexicon.analyse(part)
         if not points_into_backstory(analysis.tokens):
             return None  # "never trained a net before. where do i even start?" stands alone

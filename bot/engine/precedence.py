@@ -87,8 +87,9 @@ def _picks_within_its_topic(
 def asks_otherwise(focused: Reading, whole: Reading, offers_a_choice: bool = False) -> bool:
     """Whether the reading of a message's question sentences (``focused``) asks for another
     answer than the reading of the whole message, which has read cues in its backstory too.
-    ``offers_a_choice``: the question sentences offer the frameworks by "or" without pointing
-    into the backstory ("…lots of TPU credits. TensorFlow or JAX for new projects?")."""
+    ``offers_a_choice``: the question sentences offer the frameworks by "or" or ask which
+    framework to pick, without pointing into the backstory ("…lots of TPU credits. TensorFlow
+    or JAX for new projects?", "Which framework should I learn? …")."""
     if focused.kind == whole.kind:
         return (focused.aspect or whole.aspect) != whole.aspect or (
             focused.use_case or whole.use_case

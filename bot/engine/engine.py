@@ -185,36 +185,42 @@ class Engine:
         """The reading of ``words`` (of the question ``asked``): leaning on the last answer
         if it does, else on its own."""
         content = self._content(shape.leftover)
-        part = question_part(asked)  # None for most questions: one sentence, all asking
         if previous is not None:
             own = self._content(shape.origin_free_leftover())
             reading = self.last_turn.read(words, shape, content, own, ranked, exact, asked, previous)
-            if reading is None and part is not None and not shape.frameworks:
-                # Not when the backstory names a framework: "i've used keras for years. what
-                # are its weaknesses?" asks of keras, whatever the last answer was about.
-                reading = self._follow_up_by_its_question(part, ranked, exact, asked, previous)
             if reading is not None:
                 return reading
+        part = question_part(asked)  # None for most questions: one sentence, all asking
         focus = cache(partial(self._focus, part, shape)) if part is not None else None
+        if previous is not None and focus is not None and not shape.frameworks:
+            # Not when the backstory names a framework: "i've used keras for years. what
+            # are its weaknesses?" asks of keras, whatever the last answer was about.
+            reading = self._follow_up_by_its_question(focus, ranked, exact, asked, previous)
+            if reading is not None:
+                return reading
         reading = self.readings.read(shape, content, ranked, exact, asked, focus)
         if focus is not None and reading.confidence < limits.suggest:
             reading = self._as_its_question_asks(focus, ranked) or reading
         return reading
 
     def _follow_up_by_its_question(
-        self, part: str, ranked: Sequence[Ranked], exact: FaqEntry | None, asked: str, previous: Answer
+        self,
+        focus: Callable[[], tuple[Shape, frozenset[str]]],
+        ranked: Sequence[Ranked],
+        exact: FaqEntry | None,
+        asked: str,
+        previous: Answer,
     ) -> Reading | None:
-        """The reading of a long message whose question sentences (``part``) lean on the last
-        answer though the whole, with its other sentences, does not: "perfect thanks. now
-        what are its cons? the wiki page should be balanced, not a fan page". Only when they
-        point at something ("its", "that"), and for a pros, cons, comparison or verdict."""
-        analysis = self.lexicon.analyse(part)
-        if not points_into_backstory(analysis.tokens):
+        """The reading of a long message whose question sentences (``focus``: their shape and
+        content) lean on the last answer though the whole, with its other sentences, does not:
+        "perfect thanks. now what are its cons? the wiki page should be balanced, not a fan
+        page". Only when they point at something ("its", "that"), and for a pros, cons,
+        comparison or verdict."""
+        shape, content = focus()
+        if not points_into_backstory(shape.tokens):
             return None  # "never trained a net before. where do i even start?" stands alone
-        shape = shape_of(analysis.tokens, self.entities, analysis.raw)
-        content = self._content(shape.leftover)
         own = self._content(shape.origin_free_leftover())
-        reading = self.last_turn.read(analysis.tokens, shape, content, own, ranked, exact, asked, previous)
+        reading = self.last_turn.read(shape.tokens, shape, content, own, ranked, exact, asked, previous)
         # An FAQ entry is left to the whole message, whose other sentences say what it is
         # about ("gpu util sits at 30%… is it my input pipeline?" asks of data loading).
         return reading if reading is not None and reading.kind != "faq" else None

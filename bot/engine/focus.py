@@ -13,6 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.engine.cues import COMPARATIVES
+from bot.engine.detect import Shape
+
 SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\n+")
 QUESTION_END = re.compile(r"\?[\s\W]*$")
 """A sentence that ends in "?" (perhaps followed by an emoticon or a closing bracket)."""
@@ -21,6 +24,10 @@ QUESTION_WORDS = frozenset("which what whats what's how why should can could wou
 POINTERS = frozenset("it its that this those these them there".split())
 """Words by which question sentences point into the backstory ("is that worth the cost?",
 "which has the best libs for that stuff?"): they ask of it, not apart from it."""
+CHOICE_QUESTION_WORDS = 2
+"""Question sentences that offer the frameworks by "or", or ask which to pick, with at most
+this many words of their own ask for a pick, whatever aspect the backstory names (see
+offers_a_choice and precedence.asks_otherwise)."""
 MOST_OF_IT = 0.75
 """Question sentences longer than this share of the message read much as the whole does
 (what is left is a greeting or a "thanks"): not worth reading again."""
@@ -58,3 +65,16 @@ def asks(sentence: str) -> bool:
         return True
     first = sentence.split(maxsplit=1)[0].lower().strip("\"'*_(")
     return first in QUESTION_WORDS or bool(ASKS_INDIRECTLY.search(sentence))
+
+
+def offers_a_choice(asking: Shape, content: frozenset[str]) -> bool:
+    """Whether a long message's question sentences (``asking``, with its ``content``) ask for a
+    pick with few words of their own (CHOICE_QUESTION_WORDS) and without pointing into the
+    backstory: they offer the frameworks by "or" ("…lots of TPU credits. TensorFlow or JAX for
+    new projects?") or ask which framework to pick ("Which framework should I learn? …"), but
+    do not weigh a property ("…which one officially runs on more stuff?" compares on the
+    backstory's aspect)."""
+    asks_to_pick = asking.compare_by_or or (
+        asking.asks_which_framework and COMPARATIVES.isdisjoint(asking.tokens)
+    )
+    return asks_to_pick and len(content) <= CHOICE_QUESTION_WORDS and not points_into_backstory(asking.tokens)

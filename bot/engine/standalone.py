@@ -15,12 +15,11 @@ from dataclasses import replace
 
 from bot.engine.by_shape import PHRASE_WORDS, ShapeReader
 from bot.engine.closeness import Closeness
-from bot.engine.cues import COMPARATIVES
 from bot.engine.decline import DeclineIndex
 from bot.engine.definition import DefinitionReader, names_only_a_framework
 from bot.engine.detect import Shape, asks_for_a_figure
 from bot.engine.entities import with_concepts
-from bot.engine.focus import points_into_backstory
+from bot.engine.focus import offers_a_choice, points_into_backstory
 from bot.engine.normalize import stem, tokens
 from bot.engine.precedence import asks_otherwise, shape_answers
 from bot.engine.rank import NOT_EVIDENCE, WHOLE_PHRASING, FaqIndex, Ranked, plain_words
@@ -70,10 +69,6 @@ QUESTION_ONLY_FACTOR = 0.9
 """A long message whose shape gives no reading but whose question sentences do ("what does
 keras do well? i only used it once for a mnist thing on my old thinkpad") is that much less
 sure of it than the question alone would be (see StandaloneReader._by_question_sentences)."""
-CHOICE_QUESTION_WORDS = 2
-"""A long message's question sentences that offer the frameworks by "or" with at most this
-many words of their own ("…lots of TPU credits. TensorFlow or JAX for new projects?") ask
-for a pick, whatever aspect the backstory names (see precedence.asks_otherwise)."""
 FIGURE_FACTOR = 0.5
 """A question for a figure ("how many epochs", "how much vram") matched to an entry none of whose
 phrasings asks for one keeps this share: the entry speaks of the topic, not the number."""
@@ -89,30 +84,6 @@ question asks beyond its words): answered, with "did you mean" suggestions at th
 thresholds. The agreement of two unlike measures is the evidence; the nearest entry in meaning
 alone declines too few off-topic questions. A question whose shape gives its own reading
 (frameworks and a cue) is left to that reading and its precedence."""
-
-
-def offers_a_choice_by_or(asking: Shape, content: frozenset[str]) -> bool:
-    """Whether a long message's question sentences (``asking``, with its ``content``) offer
-    the frameworks by "or" with few words of their own (CHOICE_QUESTION_WORDS) and without
-    pointing into the backstory: "…lots of TPU credits. TensorFlow or JAX for new projects?"."""
-    return (
-        asking.compare_by_or
-        and len(content) <= CHOICE_QUESTION_WORDS
-        and not points_into_backstory(asking.tokens)
-    )
-
-
-def asks_which_to_pick(asking: Shape, content: frozenset[str]) -> bool:
-    """Whether a long message's question sentences ask which framework to pick with few
-    words of their own, without pointing into the backstory: "which framework should i
-    learn? …every framework claims to be the best at something". Not when they weigh a
-    property ("…which one officially runs on more stuff?" compares on the backstory's aspect)."""
-    return (
-        asking.asks_which_framework
-        and COMPARATIVES.isdisjoint(asking.tokens)
-        and len(content) <= CHOICE_QUESTION_WORDS
-        and not points_into_backstory(asking.tokens)
-    )
 
 
 class StandaloneReader:
@@ -287,12 +258,12 @@ class StandaloneReader:
             backstory_only = focused is None
             if not backstory_only and ranked:
                 best_fits_backstory_only = self._matched_by_backstory_only(asking[0], ranked[0])
-            offers_a_choice = offers_a_choice_by_or(*asking) or asks_which_to_pick(*asking)
-            if offers_a_choice and focused is not None and focused.kind == "compare" and not focused.aspect:
+            choice = offers_a_choice(*asking)
+            if choice and focused is not None and focused.kind == "compare" and not focused.aspect:
                 # "…a dozen engineers. Keras or JAX for new work?" after a backstory is a pick
                 why = "'X or Y?' after a backstory"
                 focused = self.shapes.verdict(focused.frameworks, None, focused.confidence, why) or focused
-            if focused is not None and asks_otherwise(focused, structured, offers_a_choice):
+            if focused is not None and asks_otherwise(focused, structured, choice):
                 structured = replace(focused, confidence=structured.confidence)
                 asked = asking[0]
             elif (

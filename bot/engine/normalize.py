@@ -69,7 +69,11 @@ def normalize(text: str) -> str:
         text = _PLUS_RUN.sub("++", text)
     if "'" in text or "\u2019" in text:
         text = _POSSESSIVE.sub("", text).replace("'", "").replace("\u2019", "")
-    words = _KEEP.findall(text.replace("_", " "))
+    words = _KEEP.findall(text)
+    if "n" in words:  # chat shorthand: "n for pytorch?" (but "BLOCK_N" is no "and")
+        words = ["and" if word == "n" else word for word in words]
+    if "_" in text:
+        words = " ".join(words).replace("_", " ").split()
     if "+" in text or "#" in text:
         words = [word for word in words if not _SYMBOLS_ONLY.fullmatch(word)]
     return " ".join(words)

@@ -16,6 +16,8 @@ from bot.engine.normalize import normalize, stem, tokens, without_file_paths
         ("layers + adam in c# # now", "layers adam in c# now"),  # a lone "+" or "#" is punctuation
         ("tf.keras / jax.numpy", "tf keras jax numpy"),
         ("multi-gpu\tDDP\n", "multi gpu ddp"),
+        ("ok n tf?", "ok and tf"),  # "n" standing alone is chat shorthand for "and"
+        ("BLOCK_N and __init__", "block n and init"),  # ...but not inside an identifier
         ("🙂🙂🔥", ""),
         ("", ""),
     ],

@@ -98,13 +98,17 @@ class ShapeReader:
             # unless a "vs" asks for the two side by side.
             choosing = shape.verdict or shape.compare_by_or
             side_by_side = (shape.compare and not shape.compare_by_or) or shape.weighs_a_property
-            picks_for_use_case = choosing and use_case is not None and not (aspects and side_by_side)
+            for_a_use = use_case is not None or shape.names_a_purpose
+            picks_for_use_case = choosing and for_a_use and not (aspects and side_by_side)
             # "cluster of h100s and a tpu allocation… jax or pytorch, which do u pick?" picks,
             # whatever aspects the backstory names; so does a pick word beside a "vs" ("keras
-            # vs torch for mobile, pick one for me"), but not a phrase ("is jax's community
-            # big enough to bet on, compared to pytorch's"). "Which is better on tpus" weighs.
+            # vs torch for mobile, pick one for me") or a pick phrase after "which" ("…which
+            # should we go with?"), but not a phrase alone ("is jax's community big enough
+            # to bet on, compared to pytorch's"). "Which is better on tpus" weighs.
             picks_outright = (
-                shape.picks and not shape.weighs_a_property and (not side_by_side or shape.picks_by_word)
+                shape.picks
+                and not shape.weighs_a_property
+                and (not side_by_side or shape.picks_by_word or shape.asks_which_framework)
             )
             if shape.aspects and self._uncued_comparison_is_a_guess(shape, content):
                 return None

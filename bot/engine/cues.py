@@ -52,6 +52,16 @@ PICK_CUES = frozenset({"pick", "picking", "choose", "recommend", "recommendation
 """Words that ask outright for one framework to be picked ("jax or torch, which do you pick"):
 unlike "which" or "better", never a request to weigh the two on one aspect. Not before
 "up": to "pick up" a framework is to learn it."""
+PURPOSE_NOUNS = frozenset(
+    {
+        "project", "projects", "product", "startup", "thesis", "dissertation", "course",
+        "class", "team", "company", "hackathon", "internship",
+    }
+)  # fmt: skip
+"""What a pick is for: "jax or tf for a new recommender project that trains on tpus" asks
+which to pick for it, whatever aspect the rest names (see PURPOSE_REACH)."""
+PURPOSE_REACH = 4
+"""At most this many words from "for" to the purpose noun: "for a new recommender project"."""
 PICK_PHRASES = (("go", "with"), ("going", "with"), ("settle", "on"), ("bet", "on"), ("your", "call"))
 """Phrases that ask for a pick as PICK_CUES do ("which one should i go with", "jax or torch,
 your call")."""

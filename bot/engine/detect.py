@@ -45,6 +45,8 @@ from bot.engine.cues import (
     PRESCRIPTIVE_CUES,
     PROS_CUES,
     PROS_WORDS,
+    PURPOSE_NOUNS,
+    PURPOSE_REACH,
     PURPOSE_WORDS,
     SELF_WORDS,
     SWITCHING_TERM,
@@ -105,6 +107,8 @@ class Shape:
     """Asks outright for a pick (see PICK_CUES): by a word or a phrase."""
     picks_by_word: bool
     """Asks for a pick by a word ("pick", "choose"), not a phrase ("go with", "bet on")."""
+    names_a_purpose: bool
+    """Says what the frameworks are for: "for our new project" (see PURPOSE_NOUNS)."""
     asks_which_framework: bool
     """Asks to choose between frameworks in so many words (see CHOICE_PAIRS)."""
     expand: bool
@@ -320,6 +324,7 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         verdict=_verdict_cued(words, token_set),
         picks=picks_by_word or has_any_run(words, PICK_PHRASES, token_set),
         picks_by_word=picks_by_word,
+        names_a_purpose=_names_a_purpose(words, token_set),
         asks_which_framework=_asks_which_framework(words),
         expand=bool(token_set & EXPAND_CUES),
         follow_up_opener=opener,
@@ -379,6 +384,16 @@ def _picks_by_word(words: Sequence[str], present: frozenset[str]) -> bool:
     """Whether a pick word (PICK_CUES) asks for a pick: "pick", "choose", but not "pick up".
     ``present`` is the set of ``words``: most questions hold no pick word at all."""
     return not present.isdisjoint(PICK_CUES) and stands_not_before(words, PICK_CUES, "up")
+
+
+def _names_a_purpose(words: Sequence[str], present: frozenset[str]) -> bool:
+    """Whether a purpose noun (PURPOSE_NOUNS) comes at most PURPOSE_REACH words after "for"."""
+    if "for" not in present or present.isdisjoint(PURPOSE_NOUNS):
+        return False
+    return any(
+        word == "for" and not PURPOSE_NOUNS.isdisjoint(words[at + 1 : at + 1 + PURPOSE_REACH])
+        for at, word in enumerate(words)
+    )
 
 
 def _verdict_cued(words: Sequence[str], present: frozenset[str]) -> bool:

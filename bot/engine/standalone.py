@@ -263,7 +263,9 @@ class StandaloneReader:
                 # "…a dozen engineers. Keras or JAX for new work?" after a backstory is a pick
                 why = "'X or Y?' after a backstory"
                 focused = self.shapes.verdict(focused.frameworks, None, focused.confidence, why) or focused
-            if focused is not None and asks_otherwise(focused, structured, choice):
+            if focused is not None and (
+                asks_otherwise(focused, structured, choice) or _named_fewer(asking[0], focused, structured)
+            ):
                 structured = replace(focused, confidence=structured.confidence)
                 asked = asking[0]
             elif (
@@ -373,6 +375,18 @@ class StandaloneReader:
             named, use_case, faq.confidence, f"a pick among those named ({faq.why})"
         )
         return verdict or faq
+
+
+def _named_fewer(asking: Shape, focused: Reading, whole: Reading) -> bool:
+    """Whether the question sentences (``asking``, read as ``focused``) name two or more
+    frameworks and ask the whole message's kind of question about fewer of them than the
+    whole names: "jax or tensorflow for our new project? …the others are ex-pytorch" is
+    about the two offered, not the one in the backstory."""
+    return (
+        focused.kind == whole.kind
+        and len(asking.frameworks) >= 2
+        and set(focused.frameworks) < set(whole.frameworks)
+    )
 
 
 def _same_answer(one: Reading, other: Reading) -> bool:

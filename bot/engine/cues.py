@@ -52,6 +52,15 @@ PICK_CUES = frozenset({"pick", "picking", "choose", "recommend", "recommendation
 """Words that ask outright for one framework to be picked ("jax or torch, which do you pick"):
 unlike "which" or "better", never a request to weigh the two on one aspect. Not before
 "up": to "pick up" a framework is to learn it."""
+NEGATORS = frozenset({"not", "no", "without", "dont", "nor", "before"})
+"""Words that deny the verdict cue after them: "not which to pick, just how they differ",
+"the tradeoffs before deciding anything".
+"No" only across NEGATION_GAP words ("no need for a verdict"): alone it may answer the
+last message ("no, which is better for mobile?")."""
+NEGATION_GAP = frozenset({"a", "an", "the", "for", "need", "want", "asking", "looking", "interested", "in"})
+"""Words between a negator and the cue it denies: "no need for a verdict", "not asking which"."""
+NEGATED_SPAN = 3
+"""Cues at most this many words after a denied one are denied with it: "not asking which is better"."""
 PURPOSE_NOUNS = frozenset(
     {
         "project", "projects", "product", "startup", "thesis", "dissertation", "course",

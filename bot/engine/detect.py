@@ -34,6 +34,9 @@ from bot.engine.cues import (
     HOW_DIFFERENT,
     HOW_TO,
     INJECTION_MARKERS,
+    NEGATED_SPAN,
+    NEGATION_GAP,
+    NEGATORS,
     ORIGIN_LINKS,
     ORIGIN_WORDS,
     PASSIVE_AUXILIARIES,
@@ -381,9 +384,12 @@ def _outside(words: Sequence[str], mentions: Iterable[Mention], also: Iterable[i
 
 
 def _picks_by_word(words: Sequence[str], present: frozenset[str]) -> bool:
-    """Whether a pick word (PICK_CUES) asks for a pick: "pick", "choose", but not "pick up".
-    ``present`` is the set of ``words``: most questions hold no pick word at all."""
-    return not present.isdisjoint(PICK_CUES) and stands_not_before(words, PICK_CUES, "up")
+    """Whether a pick word (PICK_CUES) asks for a pick: "pick", "choose", but not "pick up"
+    nor a denied one ("i'm not asking you to pick"). ``present`` is the set of ``words``:
+    most questions hold no pick word at all."""
+    if present.isdisjoint(PICK_CUES) or not stands_not_before(words, PICK_CUES, "up"):
+        return False
+    return present.isdisjoint(NEGATORS) or not _all_denied(words, PICK_CUES & present)
 
 
 def _names_a_purpose(words: Sequence[str], present: frozenset[str]) -> bool:
@@ -398,11 +404,30 @@ def _names_a_purpose(words: Sequence[str], present: frozenset[str]) -> bool:
 
 def _verdict_cued(words: Sequence[str], present: frozenset[str]) -> bool:
     """Whether a verdict cue (VERDICT_CUES) is in ``words``; "best way to…" asks how to do
-    something, not which is best ("best way to make a sourdough starter")."""
+    something, not which is best ("best way to make a sourdough starter"), and a denied cue
+    asks for no verdict ("not which to pick, just how they differ", see _all_denied)."""
     cues = present & VERDICT_CUES
-    if cues != {"best"}:
-        return bool(cues)
-    return stands_not_before(words, cues, "way")
+    if not cues or (cues == {"best"} and not stands_not_before(words, cues, "way")):
+        return False
+    return present.isdisjoint(NEGATORS) or not _all_denied(words, cues)
+
+
+def _all_denied(words: Sequence[str], cues: frozenset[str]) -> bool:
+    """Whether every one of ``cues`` in ``words`` follows a negator (see NEGATORS), or comes
+    at most NEGATED_SPAN words after a cue that does."""
+    denied_until = -1
+    for at, word in enumerate(words):
+        if word not in cues or at <= denied_until:
+            continue
+        before = at - 1
+        while before >= 0 and words[before] in NEGATION_GAP:
+            before -= 1
+        negator = words[before] if before >= 0 else ""
+        if negator in NEGATORS and (negator != "no" or before < at - 1):
+            denied_until = at + NEGATED_SPAN
+            continue
+        return False
+    return True
 
 
 def _points_back(words: Sequence[str], compare: bool) -> bool:

@@ -27,14 +27,28 @@ from bot.knowledge.model import ONLY_WHEN_CHOOSING
 SURE_COMPARISON = 0.6
 """A comparison (or pick) asked outright at least this confident beats an FAQ entry on the
 same aspect."""
+APIS_COMPARED = 2
+"""A comparison of at least this many frameworks' APIs ("tf.function vs jax.jit") does not
+beat the FAQ entry on its aspect by the first rule: the entry explains those APIs."""
 TOPIC_PICK_CONFIDENCE = 0.15
 """An entry on picking by topic must be at least this confident to beat the bare verdict."""
 
 
-def shape_answers(shape: Shape, structured: Reading, faq: Reading, entry: FaqEntry, top: Ranked) -> bool:
+def shape_answers(
+    shape: Shape,
+    structured: Reading,
+    faq: Reading,
+    entry: FaqEntry,
+    top: Ranked,
+    named_by_api: frozenset[str] = frozenset(),
+) -> bool:
     """Whether ``structured`` (the shape's reading) answers rather than ``faq``, the reading of
-    ``entry``; ``top`` is the best-ranked entry (``entry`` itself unless it gave way to a sibling)."""
-    if _compares_on_its_aspect(shape, structured, entry) or _picks_over_its_aspect(shape, structured, entry):
+    ``entry``; ``top`` is the best-ranked entry (``entry`` itself unless it gave way to a sibling);
+    ``named_by_api``: the frameworks the question names through an API ("tf.function", see apis.py)."""
+    compares_apis = len(named_by_api) >= APIS_COMPARED
+    if (_compares_on_its_aspect(shape, structured, entry) and not compares_apis) or _picks_over_its_aspect(
+        shape, structured, entry
+    ):
         return True
     if _picks_within_its_topic(shape, structured, faq, entry, top):
         return False

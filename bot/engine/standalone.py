@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from bot.engine.apis import ApiNames
 from bot.engine.by_shape import PHRASE_WORDS, ShapeReader
 from bot.engine.closeness import Closeness
 from bot.engine.decline import DeclineIndex
@@ -105,6 +106,7 @@ class StandaloneReader:
         self.all_frameworks = tuple(knowledge.frameworks)
         self.shapes = ShapeReader(knowledge, faq_index)
         self.definitions = DefinitionReader(knowledge)
+        self.apis = ApiNames(knowledge)
         self._gives_figures = frozenset(
             entry.id
             for entry in knowledge.faq.values()
@@ -307,7 +309,9 @@ class StandaloneReader:
             bool(content) and structured is not None and structured.kind == "compare" and not shape.compare
         )
         faq = self.faq(shape, ranked, structured is not None and not guessed, question)
-        if structured is not None and (faq is None or self._shape_answers(asked, structured, faq, ranked)):
+        if structured is not None and (
+            faq is None or self._shape_answers(asked, structured, faq, ranked, question)
+        ):
             return structured
         if structured is not None and faq is not None and faq.confidence < structured.confidence:
             # Preferred to a surer reading by shape (an entry on picking by topic over the
@@ -347,13 +351,14 @@ class StandaloneReader:
         return question_words.isdisjoint(best.matched)
 
     def _shape_answers(
-        self, shape: Shape, structured: Reading, faq: Reading, ranked: Sequence[Ranked]
+        self, shape: Shape, structured: Reading, faq: Reading, ranked: Sequence[Ranked], question: str
     ) -> bool:
         """Whether the shape's reading answers rather than ``faq`` (see precedence.py)."""
         entry = self.knowledge.faq.get(faq.id or "")
         if entry is None:
             return structured.confidence >= faq.confidence
-        return shape_answers(shape, structured, faq, entry, ranked[0])
+        by_api = self.apis.frameworks(question) if structured.kind == "compare" else frozenset()
+        return shape_answers(shape, structured, faq, entry, ranked[0], by_api)
 
     def _among_those_named(self, shape: Shape, faq: Reading, top: Ranked) -> Reading:
         """A verdict over the frameworks named instead of ``faq`` when that is an entry on

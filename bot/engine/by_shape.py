@@ -98,7 +98,7 @@ class ShapeReader:
             # unless a "vs" asks for the two side by side.
             choosing = shape.verdict or shape.compare_by_or
             side_by_side = (shape.compare and not shape.compare_by_or) or shape.weighs_a_property
-            for_a_use = use_case is not None or shape.names_a_purpose
+            for_a_use = use_case is not None or bool(shape.purpose)
             picks_for_use_case = choosing and for_a_use and not (aspects and side_by_side)
             # "cluster of h100s and a tpu allocation… jax or pytorch, which do u pick?" picks,
             # whatever aspects the backstory names; so does a pick word beside a "vs" ("keras

@@ -110,8 +110,9 @@ class Shape:
     """Asks outright for a pick (see PICK_CUES): by a word or a phrase."""
     picks_by_word: bool
     """Asks for a pick by a word ("pick", "choose"), not a phrase ("go with", "bet on")."""
-    names_a_purpose: bool
-    """Says what the frameworks are for: "for our new project" (see PURPOSE_NOUNS)."""
+    purpose: tuple[str, ...]
+    """What the frameworks are for, the words after "for" up to a purpose noun: "our new
+    project" in "…for our new project" (see PURPOSE_NOUNS); empty when it says none."""
     asks_which_framework: bool
     """Asks to choose between frameworks in so many words (see CHOICE_PAIRS)."""
     expand: bool
@@ -327,7 +328,7 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         verdict=_verdict_cued(words, token_set),
         picks=picks_by_word or has_any_run(words, PICK_PHRASES, token_set),
         picks_by_word=picks_by_word,
-        names_a_purpose=_names_a_purpose(words, token_set),
+        purpose=_purpose(words, token_set),
         asks_which_framework=_asks_which_framework(words),
         expand=bool(token_set & EXPAND_CUES),
         follow_up_opener=opener,
@@ -392,14 +393,18 @@ def _picks_by_word(words: Sequence[str], present: frozenset[str]) -> bool:
     return present.isdisjoint(NEGATORS) or not _all_denied(words, PICK_CUES & present)
 
 
-def _names_a_purpose(words: Sequence[str], present: frozenset[str]) -> bool:
-    """Whether a purpose noun (PURPOSE_NOUNS) comes at most PURPOSE_REACH words after "for"."""
+def _purpose(words: Sequence[str], present: frozenset[str]) -> tuple[str, ...]:
+    """The words after "for" up to a purpose noun (PURPOSE_NOUNS) at most PURPOSE_REACH
+    words on, if any; ``present`` is the set of ``words``."""
     if "for" not in present or present.isdisjoint(PURPOSE_NOUNS):
-        return False
-    return any(
-        word == "for" and not PURPOSE_NOUNS.isdisjoint(words[at + 1 : at + 1 + PURPOSE_REACH])
-        for at, word in enumerate(words)
-    )
+        return ()
+    for at, word in enumerate(words):
+        if word != "for":
+            continue
+        for end in range(at + 1, min(len(words), at + 1 + PURPOSE_REACH)):
+            if words[end] in PURPOSE_NOUNS:
+                return tuple(words[at + 1 : end + 1])
+    return ()
 
 
 def _verdict_cued(words: Sequence[str], present: frozenset[str]) -> bool:

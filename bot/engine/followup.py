@@ -66,7 +66,8 @@ def leans_on_context(shape: Shape, content: frozenset[str]) -> bool:
     if (shape.pros or shape.cons) and not shape.frameworks and not shape.aspects:
         return len(content) <= JUDGED_FOLLOW_UP_WORDS  # "and the downsides? there must be a catch"
     if shape.expand or shape.opinion_cue:
-        return not content  # "why?", "and the bad?", "which is better then?"
+        # "why?", "and the bad?", "which is better then?", "so which do i use for my uni project"
+        return not content.difference(shape.purpose)
     return False
 
 

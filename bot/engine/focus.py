@@ -17,6 +17,10 @@ from bot.engine.cues import COMPARATIVES
 from bot.engine.detect import Shape
 
 SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\n+")
+COLON = re.compile(r"(?<=:)\s+")
+COLON_LEAD_WORDS = 5
+"""A colon ends a sentence of at least this many words ("…no fix needed, just want to know:
+what are its weak points?"), not a heading ("keras vs pytorch: which is quicker to learn?")."""
 QUESTION_END = re.compile(r"\?[\s\W]*$")
 """A sentence that ends in "?" (perhaps followed by an emoticon or a closing bracket)."""
 QUESTION_WORDS = frozenset("which what whats what's how why should can could would is are do does".split())
@@ -50,7 +54,7 @@ def question_part(text: str) -> str | None:
     """The sentences of ``text`` that ask something (see :func:`asks`), when it has other
     sentences too; None for a single sentence, a message that is all question, or one
     that asks nothing in so many words ("sell me on pytorch. my lead is a tf diehard")."""
-    sentences = [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
+    sentences = [s.strip() for s in _sentences(text) if s.strip()]
     asked = [s for s in sentences if asks(s)]
     if not asked or len(asked) == len(sentences):
         return None
@@ -58,13 +62,28 @@ def question_part(text: str) -> str | None:
     return part if len(part) <= MOST_OF_IT * len(text) else None
 
 
+def _sentences(text: str) -> list[str]:
+    """``text`` split into sentences (see SENTENCE_END and COLON_LEAD_WORDS)."""
+    sentences = []
+    for sentence in SENTENCE_END.split(text):
+        current = ""
+        for piece in COLON.split(sentence):
+            current = f"{current} {piece}" if current else piece
+            if current.endswith(":") and len(current.split()) >= COLON_LEAD_WORDS:
+                sentences.append(current)
+                current = ""
+        sentences.append(current)
+    return sentences
+
+
 def asks(sentence: str) -> bool:
     """Ends in "?", opens with a question word ("which one would you pick for mobile") or
-    embeds a question (ASKS_INDIRECTLY)."""
+    embeds a question (ASKS_INDIRECTLY) that does not lead into the next sentence ("…just
+    want to know: what are its weak points?" asks in the next)."""
     if QUESTION_END.search(sentence):
         return True
     first = sentence.split(maxsplit=1)[0].lower().strip("\"'*_(")
-    return first in QUESTION_WORDS or bool(ASKS_INDIRECTLY.search(sentence))
+    return first in QUESTION_WORDS or (not sentence.endswith(":") and bool(ASKS_INDIRECTLY.search(sentence)))
 
 
 def offers_a_choice(asking: Shape, content: frozenset[str]) -> bool:

@@ -16,6 +16,11 @@ from bot.engine.focus import question_part
         ("is it fast?", None),  # a single question
         ("pytorch vs tensorflow?", None),
         ("sell me on pytorch. my lead is a tf diehard", None),  # asks nothing in so many words
+        # a colon ends a sentence; one that leads in with an embedded question asks in the next
+        ("weeks of tf pain, so I just want to know: is it worth it?", "is it worth it?"),
+        ("tf in prod for years. can you compare both of them: speed first", "can you compare both of them:"),
+        # ...but not a heading of a few words
+        ("keras vs pytorch: which is easier? we teach undergrads", "keras vs pytorch: which is easier?"),
         ("", None),
     ],
 )  # fmt: skip

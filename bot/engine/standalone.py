@@ -336,8 +336,16 @@ class StandaloneReader:
         reading = self.shapes.read(asking, content)
         if reading is None or not (names_its_own or reading.kind == "verdict"):
             return None
-        if reading.kind not in ("pros", "cons") and points_into_backstory(asking.tokens):
-            return None  # "…does tensorboard work with keras and pytorch, or should i drop it"
+        # "jax or pytorch, which should we choose for this?" picks between the two it offers,
+        # whatever "this" is; "…does tensorboard work with keras and pytorch, or should i drop
+        # it" asks of the backstory.
+        picks_among_its_own = reading.kind == "verdict" and len(asking.frameworks) >= 2 and asking.picks
+        if (
+            reading.kind not in ("pros", "cons")
+            and not picks_among_its_own
+            and points_into_backstory(asking.tokens)
+        ):
+            return None
         return replace(reading, confidence=reading.confidence * QUESTION_ONLY_FACTOR)
 
     def _matched_by_backstory_only(self, asking: Shape, best: Ranked) -> bool:

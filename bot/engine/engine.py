@@ -199,7 +199,12 @@ class Engine:
             if reading is not None:
                 return reading
         reading = self.readings.read(shape, content, ranked, exact, asked, focus)
-        if focus is not None and reading.confidence < limits.suggest:
+        # Too diluted by the backstory to answer, or only with "did you mean" suggestions:
+        # the question sentences may say which entry they ask for.
+        diluted = reading.confidence < limits.suggest or (
+            reading.kind == "faq" and reading.confidence < limits.answer
+        )
+        if focus is not None and diluted:
             reading = self._as_its_question_asks(focus, ranked) or reading
         return reading
 
@@ -229,11 +234,12 @@ class Engine:
         self, focus: Callable[[], tuple[Shape, frozenset[str]]], ranked: Sequence[Ranked]
     ) -> Reading | None:
         """The FAQ entry a long message's question sentences ask for, when the whole message
-        is too diluted by its backstory to answer ("is tensorflow dead? genuinely asking. I
-        see pytorch everywhere…"): only an entry the whole message ranks first too, matched
-        surely (QUESTION_ALONE_CONFIDENCE) by two or more words of the question's own, or by
-        one when the question sentences do not point into the backstory ("which is quickest?
-        our CEO just wants the quickest one", not "…3 tokens/sec. how to speed it up").
+        is too diluted by its backstory to answer, or answers an entry only unsurely ("is
+        tensorflow dead? genuinely asking. I see pytorch everywhere…"): only an entry the
+        whole message ranks first too, matched surely (QUESTION_ALONE_CONFIDENCE) by two or
+        more words of the question's own, or by one when the question sentences do not point
+        into the backstory ("which is quickest? our CEO just wants the quickest one", not
+        "…3 tokens/sec. how to speed it up").
         An entry the whole message does not rank first needs the question sentences alone
         to be all but certain of it (QUESTION_ALONE_SURE) and not to point into the backstory
         ("TENSORFLOW DEPRECATED?? saw a tweet, our whole inference stack is tf")."""

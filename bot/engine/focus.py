@@ -44,10 +44,19 @@ ASKS_INDIRECTLY = re.compile(
 training", "wondering if keras is enough"."""
 
 
+TIMES = frozenset("year week month semester term quarter weekend morning summer time".split())
+"""After "this" or "that", a time ("planning an exit this year"), not a pointer."""
+
+
 def points_into_backstory(asked: Sequence[str]) -> bool:
     """Whether the question sentences' words (``asked``) point into the backstory (see
-    POINTERS): they then ask of it, and cannot be read apart from it."""
-    return not POINTERS.isdisjoint(asked)
+    POINTERS and TIMES): they then ask of it, and cannot be read apart from it."""
+    if POINTERS.isdisjoint(asked):
+        return False
+    return any(
+        word in POINTERS and not (word in ("this", "that") and after in TIMES)
+        for word, after in zip(asked, [*asked[1:], ""], strict=True)
+    )
 
 
 def question_part(text: str) -> str | None:

@@ -2,7 +2,8 @@
 
 import pytest
 
-from bot.engine.focus import question_part
+from bot.engine.focus import points_into_backstory, question_part
+from bot.engine.normalize import tokens
 
 
 @pytest.mark.parametrize(
@@ -26,6 +27,20 @@ from bot.engine.focus import question_part
 )  # fmt: skip
 def test_question_part(text, part):
     assert question_part(text) == part
+
+
+@pytest.mark.parametrize(
+    ("question", "points"),
+    [
+        ("is that worth the cost?", True),
+        ("which has the best libs for this stuff", True),
+        ("is tensorflow still maintained, or do we plan an exit this year?", False),  # a time
+        ("can we switch that week, or is it too late", True),  # "it" still points
+        ("what is jax", False),
+    ],
+)
+def test_points_into_backstory(question, points):
+    assert points_into_backstory(tokens(question)) is points
 
 
 def test_cues_in_the_backstory_alone_give_way_to_the_entry_the_question_asks_for(engine):

@@ -169,3 +169,12 @@ def test_the_english_word_list_holds_words_but_not_common_typos():
     words = english_words()
     assert {"cloned", "internet", "expert", "recommend", "winter"} <= words
     assert not {"pytroch", "deploymnet", "teh", "recieve", "wich", "instal", "tenser"} & words
+
+
+def test_idioms_are_read_as_what_they_mean_not_word_by_word(engine):
+    # "second class citizen" is about support, not a Python class (the jax-nn-libraries entry)
+    assert engine.lexicon.analyse("is jax a second-class citizen on gpu").tokens == (
+        "is", "jax", "a", "support", "on", "gpu",
+    )  # fmt: skip
+    # "which communities are shrinking" is no quantization question
+    assert "quantization" not in engine.lexicon.analyse("which communities are shrinking").tokens

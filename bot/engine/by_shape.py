@@ -90,8 +90,10 @@ class ShapeReader:
         frameworks = shape.frameworks
         aspects = shape.own_aspects
         use_case = shape.use_cases[0] if shape.use_cases else None
-        if len(frameworks) >= 2 and self.offers_no_choice(shape):
-            return None
+        if len(frameworks) >= 2 and (
+            self.offers_no_choice(shape) or len(frameworks) - len(shape.backends) < 2
+        ):
+            return None  # "…keras 3 with the jax backend": one framework used under another
         if len(frameworks) >= 2:
             # "X or Y for mobile" asks which to pick, like "which is better for mobile"; so
             # does "X or Y for a startup shipping models", whatever aspect it also names,

@@ -77,6 +77,8 @@ from bot.engine.normalize import STOPWORDS
 from bot.engine.runs import has_any_run, opens_with, stands_not_before
 
 LISTED_ASPECTS = 3
+BACKEND = "backend"
+"""The knowledge's term for "backend", "backends", "engine" (see the synonyms)."""
 """See :attr:`Shape.lists_aspects`."""
 
 
@@ -137,6 +139,9 @@ class Shape:
     """Tries to instruct the bot: "ignore your instructions", "system override" (see INJECTION_MARKERS)."""
     one_to_another: bool
     """Goes from one framework to another ("keras model to pytorch", "tf to jax"): a port."""
+    backends: tuple[str, ...]
+    """Frameworks named only as another's backend ("keras 3 w jax backend"): used under it,
+    not offered beside it."""
     leaves_one: bool
     """Goes "from" one framework "to" another ("moving our team from tf to jax"): a switch."""
     leftover: tuple[str, ...]
@@ -341,6 +346,7 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         asks_for_a_figure=asks_for_a_figure(words),
         gives_orders=has_any_run(words, INJECTION_MARKERS, token_set),
         one_to_another=port is not None,
+        backends=_only_backends(words, mentions),
         leaves_one=leaves_one(words, port),
         leftover=leftover,
         words_of_names=named,
@@ -391,6 +397,18 @@ def _picks_by_word(words: Sequence[str], present: frozenset[str]) -> bool:
     if present.isdisjoint(PICK_CUES) or not stands_not_before(words, PICK_CUES, "up"):
         return False
     return present.isdisjoint(NEGATORS) or not _all_denied(words, PICK_CUES & present)
+
+
+def _only_backends(words: Sequence[str], mentions: Sequence[Mention]) -> tuple[str, ...]:
+    """The frameworks every mention of which is followed by "backend" (see Shape.backends)."""
+    if BACKEND not in words:
+        return ()
+    as_backend: dict[str, bool] = {}
+    for m in mentions:
+        if m.kind == "framework":
+            followed = m.end < len(words) and words[m.end] == BACKEND
+            as_backend[m.id] = as_backend.get(m.id, True) and followed
+    return tuple(fw for fw, only in as_backend.items() if only)
 
 
 def _purpose(words: Sequence[str], present: frozenset[str]) -> tuple[str, ...]:

@@ -77,9 +77,9 @@ from bot.engine.normalize import STOPWORDS
 from bot.engine.runs import has_any_run, opens_with, stands_not_before
 
 LISTED_ASPECTS = 3
+"""See :attr:`Shape.lists_aspects`."""
 BACKEND = "backend"
 """The knowledge's term for "backend", "backends", "engine" (see the synonyms)."""
-"""See :attr:`Shape.lists_aspects`."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from bot.engine.answer import Answer, Kind
 from bot.engine.cues import COMPARE_CUES, PRONOUN
 from bot.engine.detect import Shape
+from bot.engine.normalize import stem
 from bot.engine.reading import Reading
 from bot.engine.runs import has_any_run
 
@@ -67,7 +68,7 @@ def leans_on_context(shape: Shape, content: frozenset[str]) -> bool:
         return len(content) <= JUDGED_FOLLOW_UP_WORDS  # "and the downsides? there must be a catch"
     if shape.expand or shape.opinion_cue:
         # "why?", "and the bad?", "which is better then?", "so which do i use for my uni project"
-        return not content.difference(shape.purpose)
+        return not content.difference(stem(word) for word in shape.purpose)  # content is stemmed
     return False
 
 

@@ -45,10 +45,8 @@ def shape_answers(
     """Whether ``structured`` (the shape's reading) answers rather than ``faq``, the reading of
     ``entry``; ``top`` is the best-ranked entry (``entry`` itself unless it gave way to a sibling);
     ``named_by_api``: the frameworks the question names through an API ("tf.function", see apis.py)."""
-    compares_apis = len(named_by_api) >= APIS_COMPARED
-    if (_compares_on_its_aspect(shape, structured, entry) and not compares_apis) or _picks_over_its_aspect(
-        shape, structured, entry
-    ):
+    compares = _compares_on_its_aspect(shape, structured, entry) and len(named_by_api) < APIS_COMPARED
+    if compares or _picks_over_its_aspect(shape, structured, entry):
         return True
     if _picks_within_its_topic(shape, structured, faq, entry, top):
         return False

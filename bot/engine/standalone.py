@@ -339,7 +339,8 @@ class StandaloneReader:
         # "jax or pytorch, which should we choose for this?" picks between the two it offers,
         # whatever "this" is; "…does tensorboard work with keras and pytorch, or should i drop
         # it" asks of the backstory.
-        picks_among_its_own = reading.kind == "verdict" and len(asking.frameworks) >= 2 and asking.picks
+        offered = {m.id for m in asking.mentions if m.kind == "framework"}
+        picks_among_its_own = reading.kind == "verdict" and len(offered) >= 2 and asking.picks
         if (
             reading.kind not in ("pros", "cons")
             and not picks_among_its_own

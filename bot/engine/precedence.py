@@ -96,16 +96,22 @@ def _picks_within_its_topic(
     return bool(topic) and faq.confidence >= TOPIC_PICK_CONFIDENCE
 
 
-def asks_otherwise(focused: Reading, whole: Reading, offers_a_choice: bool = False) -> bool:
+def asks_otherwise(
+    focused: Reading, whole: Reading, offers_a_choice: bool = False, offers_two: bool = False
+) -> bool:
     """Whether the reading of a message's question sentences (``focused``) asks for another
     answer than the reading of the whole message, which has read cues in its backstory too.
     ``offers_a_choice``: the question sentences offer the frameworks by "or" or ask which
     framework to pick, without pointing into the backstory ("…lots of TPU credits. TensorFlow
-    or JAX for new projects?", "Which framework should I learn? …")."""
+    or JAX for new projects?", "Which framework should I learn? …"). ``offers_two``: they
+    name two frameworks or more, and then ask about those, not also the backstory's ("jax or
+    tensorflow for our new project? …the others are ex-pytorch")."""
     if focused.kind == whole.kind:
-        return (focused.aspect or whole.aspect) != whole.aspect or (
-            focused.use_case or whole.use_case
-        ) != whole.use_case
+        return (
+            (focused.aspect or whole.aspect) != whole.aspect
+            or (focused.use_case or whole.use_case) != whole.use_case
+            or (offers_two and set(focused.frameworks) < set(whole.frameworks))
+        )
     if focused.kind == "verdict" and whole.kind == "compare":
         # "...from languages other than python. Who has the better story there?" weighs the
         # two on the aspect the backstory names; "for production, which would you pick" picks.

@@ -265,9 +265,8 @@ class StandaloneReader:
                 # "…a dozen engineers. Keras or JAX for new work?" after a backstory is a pick
                 why = "'X or Y?' after a backstory"
                 focused = self.shapes.verdict(focused.frameworks, None, focused.confidence, why) or focused
-            if focused is not None and (
-                asks_otherwise(focused, structured, choice) or _named_fewer(asking[0], focused, structured)
-            ):
+            offers_two = len(asking[0].frameworks) >= 2
+            if focused is not None and asks_otherwise(focused, structured, choice, offers_two):
                 structured = replace(focused, confidence=structured.confidence)
                 asked = asking[0]
             elif (
@@ -330,7 +329,8 @@ class StandaloneReader:
         the FAQ answers ("…the plan is one runtime. how do people export pytorch and tf models
         to onnx?"); and, unless they ask for one framework's pros or cons ("…before that
         fight, what are tensorflow's genuine strengths?"), do not point into the backstory."""
-        names_its_own = any(m.kind == "framework" for m in asking.mentions)
+        its_own = {m.id for m in asking.mentions if m.kind == "framework"}
+        names_its_own = bool(its_own)
         if not (names_its_own or asking.asks_which_framework) or asking.asks_how_to:
             return None
         reading = self.shapes.read(asking, content)
@@ -339,8 +339,7 @@ class StandaloneReader:
         # "jax or pytorch, which should we choose for this?" picks between the two it offers,
         # whatever "this" is; "…does tensorboard work with keras and pytorch, or should i drop
         # it" asks of the backstory.
-        offered = {m.id for m in asking.mentions if m.kind == "framework"}
-        picks_among_its_own = reading.kind == "verdict" and len(offered) >= 2 and asking.picks
+        picks_among_its_own = reading.kind == "verdict" and len(its_own) >= 2 and asking.picks
         if (
             reading.kind not in ("pros", "cons")
             and not picks_among_its_own
@@ -366,7 +365,9 @@ class StandaloneReader:
         entry = self.knowledge.faq.get(faq.id or "")
         if entry is None:
             return structured.confidence >= faq.confidence
-        by_api = self.apis.frameworks(question) if structured.kind == "compare" else frozenset()
+        # Only a comparison on an aspect can give way to the entry on its APIs (see precedence.py).
+        on_an_aspect = structured.kind == "compare" and structured.aspect is not None
+        by_api = self.apis.frameworks(question) if on_an_aspect else frozenset()
         return shape_answers(shape, structured, faq, entry, ranked[0], by_api)
 
     def _among_those_named(self, shape: Shape, faq: Reading, top: Ranked) -> Reading:
@@ -389,18 +390,6 @@ class StandaloneReader:
             named, use_case, faq.confidence, f"a pick among those named ({faq.why})"
         )
         return verdict or faq
-
-
-def _named_fewer(asking: Shape, focused: Reading, whole: Reading) -> bool:
-    """Whether the question sentences (``asking``, read as ``focused``) name two or more
-    frameworks and ask the whole message's kind of question about fewer of them than the
-    whole names: "jax or tensorflow for our new project? …the others are ex-pytorch" is
-    about the two offered, not the one in the backstory."""
-    return (
-        focused.kind == whole.kind
-        and len(asking.frameworks) >= 2
-        and set(focused.frameworks) < set(whole.frameworks)
-    )
 
 
 def _same_answer(one: Reading, other: Reading) -> bool:

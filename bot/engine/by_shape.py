@@ -107,10 +107,8 @@ class ShapeReader:
             # vs torch for mobile, pick one for me") or a pick phrase after "which" ("…which
             # should we go with?"), but not a phrase alone ("is jax's community big enough
             # to bet on, compared to pytorch's"). "Which is better on tpus" weighs.
-            picks_outright = (
-                shape.picks
-                and not shape.weighs_a_property
-                and (not side_by_side or shape.picks_by_word or shape.asks_which_framework)
+            picks_outright = shape.picks_not_weighs and (
+                not side_by_side or shape.picks_by_word or shape.asks_which_framework
             )
             if shape.aspects and self._uncued_comparison_is_a_guess(shape, content):
                 return None

@@ -12,35 +12,24 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from bot.engine import wording
 from bot.engine.cues import (
     ADD_CUES,
-    ANAPHORA,
-    CHOICE_NOUNS,
-    CHOICE_PAIRS,
-    COMPARATIVES,
     COMPARE_CUES,
     CONS_CUES,
-    CONS_WORDS,
     DEFINITION_OPENERS,
     DL_LIBRARY_PAIRS,
     EXPAND_CUES,
     FAULT_PHRASES,
-    FIGURE_WORDS,
     FOLLOW_UP_OPENERS,
-    FRAMEWORK_QUALIFIERS,
     FRAMEWORK_WORDS,
     FRESH_TOPIC,
     HEDGES,
-    HOW_DIFFERENT,
     HOW_TO,
     INJECTION_MARKERS,
-    NEGATED_SPAN,
-    NEGATION_GAP,
-    NEGATORS,
     ORIGIN_LINKS,
     ORIGIN_WORDS,
     PASSIVE_AUXILIARIES,
-    PICK_CUES,
     PICK_PHRASES,
     PITCH_PHRASES,
     POPULARITY_WORDS,
@@ -48,18 +37,13 @@ from bot.engine.cues import (
     PRESCRIPTIVE_CUES,
     PROS_CUES,
     PROS_WORDS,
-    PURPOSE_NOUNS,
-    PURPOSE_REACH,
     PURPOSE_WORDS,
-    SELF_WORDS,
     SWITCHING_TERM,
     TRAINING_TERM,
     USAGE_GROUPS,
     USAGE_SPAN,
     USAGE_VERBS,
     VERDICT_CUES,
-    WHICH_ONE,
-    WHICH_REACH,
     WHO_IS,
     WORTH_CUE,
 )
@@ -73,13 +57,10 @@ from bot.engine.judged import (
     spans_judged,
 )
 from bot.engine.moves import leaves_one, one_to_another, removed
-from bot.engine.normalize import STOPWORDS
-from bot.engine.runs import has_any_run, opens_with, stands_not_before
+from bot.engine.runs import has_any_run, opens_with
 
 LISTED_ASPECTS = 3
 """See :attr:`Shape.lists_aspects`."""
-BACKEND = "backend"
-"""The knowledge's term for "backend", "backends", "engine" (see the synonyms)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +113,7 @@ class Shape:
     """Asks how to do something: "how do i…", "how can we…" (see HOW_TO)."""
     weighs_a_property: bool
     """Asks which one is more of something: "which is easier", "which has better bindings"
-    (see _weighs_a_property); "which is better" alone asks for a pick."""
+    (see wording.weighs_a_property); "which is better" alone asks for a pick."""
     asks_for_a_figure: bool
     """Asks for a number: "how many epochs", "how much does it cost" (see FIGURE_WORDS)."""
     gives_orders: bool
@@ -227,6 +208,12 @@ class Shape:
         return any(pair in DL_LIBRARY_PAIRS for pair in itertools.pairwise(self.tokens))
 
     @property
+    def picks_not_weighs(self) -> bool:
+        """Asks outright for a pick and does not only weigh a property: "which should we bet
+        on for tpus", not "which is easier to pick up"."""
+        return self.picks and not self.weighs_a_property
+
+    @property
     def asks_to_choose(self) -> bool:
         """Asks which framework to pick, or to weigh two: "best…", "which…", "X or Y", "vs"."""
         return self.verdict or self.asks_which_framework or self.compare
@@ -308,9 +295,9 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
     judged = spans_judged(words, mentions)
     denied = praise_denied(words, judged)
     token_set = frozenset(words)
-    picks_by_word = _picks_by_word(words, token_set)
+    by_word = wording.picks_by_word(words, token_set)
     opener = any(opens_with(words, o) for o in FOLLOW_UP_OPENERS)
-    compare = bool(token_set & COMPARE_CUES) or _asks_how_different(words, token_set)
+    compare = bool(token_set & COMPARE_CUES) or wording.asks_how_different(words, token_set)
     by_or = compare and only_or_compares(words, raw)
     asks_whether = by_or and or_asks_whether(words, raw, mentions)
     if by_or and (asks_whether or not or_joins_frameworks(words, mentions)):
@@ -329,146 +316,31 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         praises_by_name=not denied and said_of_a_framework(words, judged, PITCH_PHRASES, PRAISE_PHRASES),
         faults_by_name=denied or said_of_a_framework(words, judged, FAULT_PHRASES),
         pros_word=bool(token_set & PROS_WORDS),
-        cons_word=_complains(words),
-        verdict=_verdict_cued(words, token_set),
-        picks=picks_by_word or has_any_run(words, PICK_PHRASES, token_set),
-        picks_by_word=picks_by_word,
-        purpose=_purpose(words, token_set),
-        asks_which_framework=_asks_which_framework(words),
+        cons_word=wording.complains(words),
+        verdict=wording.verdict_cued(words, token_set),
+        picks=by_word or has_any_run(words, PICK_PHRASES, token_set),
+        picks_by_word=by_word,
+        purpose=wording.purpose_of(words, token_set),
+        asks_which_framework=wording.asks_which_framework(words),
         expand=bool(token_set & EXPAND_CUES),
         follow_up_opener=opener,
-        points_back=_points_back(words, compare),
+        points_back=wording.points_back(words, compare),
         removes=removed(words, mentions),
         adds=bool(token_set & ADD_CUES),
         fresh_topic=has_any_run(words, FRESH_TOPIC, token_set),
         asks_how_to=has_any_run(words, HOW_TO, token_set),
-        weighs_a_property=_weighs_a_property(words),
-        asks_for_a_figure=asks_for_a_figure(words),
+        weighs_a_property=wording.weighs_a_property(words),
+        asks_for_a_figure=wording.asks_for_a_figure(words),
         gives_orders=has_any_run(words, INJECTION_MARKERS, token_set),
         one_to_another=port is not None,
-        backends=_only_backends(words, mentions),
+        backends=wording.only_backends(words, mentions),
         leaves_one=leaves_one(words, port),
         leftover=leftover,
         words_of_names=named,
     )
 
 
-def _weighs_a_property(words: Sequence[str]) -> bool:
-    """Whether "which" is followed, within WHICH_REACH words, by a comparative other than
-    "better" ("which one is easier", see COMPARATIVES), or by "better" before a word that
-    is not a pick ("which has better bindings", not "which is the better choice")."""
-    for at, word in enumerate(words):
-        if word != "which":
-            continue
-        for i in range(at + 1, min(len(words), at + 1 + WHICH_REACH)):
-            if words[i] == "better":
-                after = words[i + 1] if i + 1 < len(words) else ""
-                return bool(after) and after not in CHOICE_NOUNS and after not in STOPWORDS
-            if words[i] in COMPARATIVES:
-                return True
-    return False
-
-
-def asks_for_a_figure(words: Sequence[str]) -> bool:
-    """Whether "how many" or "how much" asks for a number: not "how much harder" (COMPARATIVES)."""
-    return any(
-        first == "how" and second in FIGURE_WORDS and third not in COMPARATIVES
-        for first, second, third in zip(words, words[1:], [*words[2:], ""], strict=False)
-    )
-
-
-def _asks_how_different(words: Sequence[str], present: frozenset[str]) -> bool:
-    """Whether "how" comes before "different" (see HOW_DIFFERENT); ``present`` is the set of
-    ``words``."""
-    how, different = HOW_DIFFERENT
-    return different in present and how in words[: words.index(different)]
-
-
 def _outside(words: Sequence[str], mentions: Iterable[Mention], also: Iterable[int] = ()) -> tuple[str, ...]:
     """The words that are in no mention, nor at one of the positions ``also``."""
     covered = {i for m in mentions for i in range(m.start, m.end)} | set(also)
     return tuple(w for i, w in enumerate(words) if i not in covered)
-
-
-def _picks_by_word(words: Sequence[str], present: frozenset[str]) -> bool:
-    """Whether a pick word (PICK_CUES) asks for a pick: "pick", "choose", but not "pick up"
-    nor a denied one ("i'm not asking you to pick"). ``present`` is the set of ``words``:
-    most questions hold no pick word at all."""
-    if present.isdisjoint(PICK_CUES) or not stands_not_before(words, PICK_CUES, "up"):
-        return False
-    return present.isdisjoint(NEGATORS) or not _all_denied(words, PICK_CUES & present)
-
-
-def _only_backends(words: Sequence[str], mentions: Sequence[Mention]) -> tuple[str, ...]:
-    """The frameworks every mention of which is followed by "backend" (see Shape.backends)."""
-    if BACKEND not in words:
-        return ()
-    as_backend: dict[str, bool] = {}
-    for m in mentions:
-        if m.kind == "framework":
-            followed = m.end < len(words) and words[m.end] == BACKEND
-            as_backend[m.id] = as_backend.get(m.id, True) and followed
-    return tuple(fw for fw, only in as_backend.items() if only)
-
-
-def _purpose(words: Sequence[str], present: frozenset[str]) -> tuple[str, ...]:
-    """The words after "for" up to a purpose noun (PURPOSE_NOUNS) at most PURPOSE_REACH
-    words on, if any; ``present`` is the set of ``words``."""
-    if "for" not in present or present.isdisjoint(PURPOSE_NOUNS):
-        return ()
-    for at, word in enumerate(words):
-        if word != "for":
-            continue
-        for end in range(at + 1, min(len(words), at + 1 + PURPOSE_REACH)):
-            if words[end] in PURPOSE_NOUNS:
-                return tuple(words[at + 1 : end + 1])
-    return ()
-
-
-def _verdict_cued(words: Sequence[str], present: frozenset[str]) -> bool:
-    """Whether a verdict cue (VERDICT_CUES) is in ``words``; "best way to…" asks how to do
-    something, not which is best ("best way to make a sourdough starter"), and a denied cue
-    asks for no verdict ("not which to pick, just how they differ", see _all_denied)."""
-    cues = present & VERDICT_CUES
-    if not cues or (cues == {"best"} and not stands_not_before(words, cues, "way")):
-        return False
-    return present.isdisjoint(NEGATORS) or not _all_denied(words, cues)
-
-
-def _all_denied(words: Sequence[str], cues: frozenset[str]) -> bool:
-    """Whether every one of ``cues`` in ``words`` follows a negator (see NEGATORS), or comes
-    at most NEGATED_SPAN words after a cue that does."""
-    denied_until = -1
-    for at, word in enumerate(words):
-        if word not in cues or at <= denied_until:
-            continue
-        before = at - 1
-        while before >= 0 and words[before] in NEGATION_GAP:
-            before -= 1
-        negator = words[before] if before >= 0 else ""
-        if negator in NEGATORS and (negator != "no" or before < at - 1):
-            denied_until = at + NEGATED_SPAN
-            continue
-        return False
-    return True
-
-
-def _points_back(words: Sequence[str], compare: bool) -> bool:
-    """Says "like that", "the same", "which one"… (see ANAPHORA); "which one" after a
-    comparison of its own ("save(model) vs the state_dict, which one") picks between
-    the two just named, not from the last answer."""
-    phrases = [p for p in ANAPHORA if not (compare and p == WHICH_ONE)]
-    return has_any_run(words, phrases)
-
-
-def _complains(words: Sequence[str]) -> bool:
-    """Has a complaint word (CONS_WORDS) that is not about the member ("im bad in math")."""
-    return any(w in CONS_WORDS and (i == 0 or words[i - 1] not in SELF_WORDS) for i, w in enumerate(words))
-
-
-def _asks_which_framework(words: Sequence[str]) -> bool:
-    """A choice pair, read past the words that only qualify "framework" or hedge: "best deep
-    learning framework" asks like "best framework", "what do people actually use" like "what
-    do people use" (see CHOICE_PAIRS, FRAMEWORK_QUALIFIERS and HEDGES)."""
-    plain = [w for w in words if w not in FRAMEWORK_QUALIFIERS and w not in HEDGES]
-    return any(pair in CHOICE_PAIRS for pair in itertools.pairwise(plain))

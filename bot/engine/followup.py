@@ -140,8 +140,11 @@ def follow_up(
             return Reading(kind, conf, f"follow-up on {prev.kind}", framework=framework)
         return None
     if prev.kind == "compare":
-        picks = shape.picks and not shape.weighs_a_property  # "which should we bet on for tpus"
-        if (shape.verdict and not shape.own_aspects) or picks or (shape.use_cases and not shape.aspects):
+        if (
+            (shape.verdict and not shape.own_aspects)
+            or shape.picks_not_weighs
+            or (shape.use_cases and not shape.aspects)
+        ):
             frameworks = changed(prev.frameworks, shape)
             use_case = shape.use_cases[0] if shape.use_cases else None
             return verdict(frameworks, use_case, conf, "follow-up: verdict on the comparison")

@@ -18,7 +18,7 @@ from bot.engine.by_shape import PHRASE_WORDS, ShapeReader
 from bot.engine.closeness import Closeness
 from bot.engine.decline import DeclineIndex
 from bot.engine.definition import DefinitionReader, names_only_a_framework
-from bot.engine.detect import Shape, asks_for_a_figure
+from bot.engine.detect import Shape
 from bot.engine.entities import with_concepts
 from bot.engine.focus import offers_a_choice, points_into_backstory
 from bot.engine.normalize import stem, tokens
@@ -27,6 +27,7 @@ from bot.engine.rank import NOT_EVIDENCE, WHOLE_PHRASING, FaqIndex, Ranked, plai
 from bot.engine.reading import Reading
 from bot.engine.semantic import PhrasingVectors
 from bot.engine.siblings import SiblingIndex
+from bot.engine.wording import asks_for_a_figure
 from bot.knowledge import FaqEntry, KnowledgeBase
 from bot.knowledge.model import ONLY_WHEN_CHOOSING
 

@@ -6,7 +6,7 @@ from dataclasses import replace
 import pytest
 
 from bot.engine import KINDS, Context, Engine, KnowledgeLoadError, Thresholds
-from bot.engine.detect import asks_for_a_figure
+from bot.engine.wording import asks_for_a_figure
 from bot.knowledge import load_knowledge
 from bot.limits import MESSAGE_CONTENT
 from tests.conftest import ANSWER_KEYS

@@ -294,3 +294,9 @@ ALL_FRAMEWORKS_PHRASES = frozenset(
     }
 )  # fmt: skip
 """Ways to name every framework at once ("compare all 4", "which of the four")."""
+EACH_FRAMEWORK = (
+    ("each", "framework"), ("every", "framework"), ("each", "of", "the", "frameworks"),
+    ("each", "of", "these", "frameworks"), ("each", "library"), ("every", "library"),
+)  # fmt: skip
+"""Ways to ask of every framework one by one ("how does multi-gpu training work in each
+framework"): how each does something, not which does it better."""

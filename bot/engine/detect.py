@@ -19,6 +19,7 @@ from bot.engine.cues import (
     CONS_CUES,
     DEFINITION_OPENERS,
     DL_LIBRARY_PAIRS,
+    EACH_FRAMEWORK,
     EXPAND_CUES,
     FAULT_PHRASES,
     FOLLOW_UP_OPENERS,
@@ -111,6 +112,8 @@ class Shape:
     """Says it starts something new: "unrelated, but…", "different question:" (see FRESH_TOPIC)."""
     asks_how_to: bool
     """Asks how to do something: "how do i…", "how can we…" (see HOW_TO)."""
+    asks_of_each: bool
+    """Asks of every framework one by one: "in each framework" (see EACH_FRAMEWORK)."""
     weighs_a_property: bool
     """Asks which one is more of something: "which is easier", "which has better bindings"
     (see wording.weighs_a_property); "which is better" alone asks for a pick."""
@@ -329,6 +332,7 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         adds=bool(token_set & ADD_CUES),
         fresh_topic=has_any_run(words, FRESH_TOPIC, token_set),
         asks_how_to=has_any_run(words, HOW_TO, token_set),
+        asks_of_each=has_any_run(words, EACH_FRAMEWORK, token_set),
         weighs_a_property=wording.weighs_a_property(words),
         asks_for_a_figure=wording.asks_for_a_figure(words),
         gives_orders=has_any_run(words, INJECTION_MARKERS, token_set),

@@ -1,7 +1,7 @@
 """Which reading answers when a question's shape and its best FAQ entry both read it, and
 when a long message's question sentences read otherwise than the whole of it.
 
-Mostly the more confident one. Three rules come first, because confidence alone gets
+Mostly the more confident one. Four rules come first, because confidence alone gets
 them wrong:
 
 - a comparison asked outright on an aspect ("tf vs pt, which trains faster") beats
@@ -10,6 +10,9 @@ them wrong:
 - likewise a pick asked outright between named frameworks ("for a production platform,
   would you pick jax or torch", "keras or tf for a mobile app") beats the entry on the
   aspect it names: the entry says how each framework does it, the verdict picks one;
+- an entry fairly sure of itself beats a comparison or verdict when the question asks
+  of every framework one by one ("how does multi-gpu training work in each framework"):
+  it wants how each does it;
 - an entry on picking a framework (``only_when: choosing``) that the question
   matches by a topic of its own ("which framework do people choose for nlp") beats
   the bare verdict over all frameworks, which would ignore the topic.
@@ -30,6 +33,9 @@ same aspect."""
 APIS_COMPARED = 2
 """A comparison of at least this many frameworks' APIs ("tf.function vs jax.jit") does not
 beat the FAQ entry on its aspect by the first rule: the entry explains those APIs."""
+EACH_ENTRY_CONFIDENCE = 0.4
+"""An entry must be at least this confident to answer a question asked of each framework
+over a comparison or verdict (see _asks_each_how)."""
 TOPIC_PICK_CONFIDENCE = 0.15
 """An entry on picking by topic must be at least this confident to beat the bare verdict."""
 
@@ -48,7 +54,7 @@ def shape_answers(
     compares = _compares_on_its_aspect(shape, structured, entry) and len(named_by_api) < APIS_COMPARED
     if compares or _picks_over_its_aspect(shape, structured, entry):
         return True
-    if _picks_within_its_topic(shape, structured, faq, entry, top):
+    if _picks_within_its_topic(shape, structured, faq, entry, top) or _asks_each_how(shape, structured, faq):
         return False
     return structured.confidence >= faq.confidence
 
@@ -79,6 +85,19 @@ def _picks_over_its_aspect(shape: Shape, structured: Reading, entry: FaqEntry) -
         and (shape.picks or (shape.compare_by_or and bool(shape.use_cases)))
         and not shape.asks_how_to
         and not set(shape.aspects).isdisjoint(entry.aspects)
+    )
+
+
+def _asks_each_how(shape: Shape, structured: Reading, faq: Reading) -> bool:
+    """A comparison or verdict against an entry fairly sure of itself (EACH_ENTRY_CONFIDENCE),
+    where the question asks of every framework one by one ("how does multi-gpu training work
+    in each framework", "the best tool for data loading in each framework"): the entry says
+    how each does it. Not when the question also sets them side by side or weighs them."""
+    return (
+        structured.kind in ("compare", "verdict")
+        and faq.confidence >= EACH_ENTRY_CONFIDENCE
+        and shape.asks_of_each
+        and not (shape.compare or shape.weighs_a_property)
     )
 
 

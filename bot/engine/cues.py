@@ -136,6 +136,14 @@ DEFINITION_OPENERS = (("what", "is"), ("what", "are"), ("whats",), ("what",), ("
 framework's name, they ask what it is, a question of its own whatever came before."""
 WHO_IS = (("who", "is"), ("whos",), ("who",))
 """Openers that ask who a framework is for ("who's jax for" reads "who jax for")."""
+WHO_USES = frozenset(
+    {
+        ("who", "should", "use"), ("who", "needs"), ("who", "should", "learn"), ("who", "would", "use"),
+        ("who", "should", "bother", "with"), ("who", "should", "pick"),
+    }
+)  # fmt: skip
+"""Clauses that ask who a framework is for, before "it": "…and who should use it" (not "who
+uses it", which asks who does)."""
 PURPOSE_WORDS = frozenset({"meant", "made", "built", "designed", "aimed", "intended", "supposed"})
 """Words of purpose between "who is <name>" and "for": "who is jax meant for"."""
 OR_ASKS_WHETHER = (

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.engine.cues import DEFINITION_OPENERS, HEDGES, PURPOSE_WORDS
+from bot.engine.cues import DEFINITION_OPENERS, HEDGES, PURPOSE_WORDS, WHO_USES
 from bot.engine.detect import Shape
 from bot.engine.focus import POINTERS
 from bot.engine.normalize import tokens
@@ -60,7 +60,7 @@ class DefinitionReader:
             return None
         if shape.asks_who_it_is_for:
             return Reading("faq", DEFINITION_CONFIDENCE, f"asks who {only} is for", id=defining)
-        if _asks_only_what_it_is(shape, content, only):
+        if _asks_only_what_it_is(shape, content, only) or _asks_what_then_who(shape):
             return Reading("faq", DEFINITION_CONFIDENCE, f"asks what {only} is", id=defining)
         if focus is None or DEFINITION_WORDS.isdisjoint(shape.tokens):
             return None
@@ -74,9 +74,20 @@ class DefinitionReader:
         return Reading("faq", DEFINITION_CONFIDENCE, f"asks what {only} is, named before", id=defining)
 
 
+def _asks_what_then_who(shape: Shape) -> bool:
+    """Whether ``shape`` opens by asking what its framework is, and all its words after the
+    name ask that again or who it is for: "what is jax and who should use it"."""
+    if not shape.asks_what_it_is:
+        return False
+    after = next(m.end for m in shape.mentions if m.kind == "framework")
+    rest = tuple(w for w in shape.tokens[after:] if w not in HEDGES)
+    return bool(rest) and rest[0] == "and" and _asks_what_it_is(("what", "is", "it", *rest))
+
+
 def _asks_what_it_is(words: tuple[str, ...]) -> bool:
     """Whether ``words`` ask only what "it" is or who it is for, in one clause or more joined
-    by "and": "what is it", "who is it meant for", "what is it and who is it for"."""
+    by "and": "what is it", "who is it meant for", "what is it and who is it for", "who
+    should use it" (see WHO_USES)."""
     clauses: list[list[str]] = [[]]
     for word in words:
         if word == "and":
@@ -88,7 +99,10 @@ def _asks_what_it_is(words: tuple[str, ...]) -> bool:
             clause.pop()
             while clause and clause[-1] in PURPOSE_WORDS:
                 clause.pop()
-        if not (clause[-1:] and clause[-1] in POINTERS and tuple(clause[:-1]) in DEFINITION_OPENERS):
+        opener = tuple(clause[:-1])
+        if not (
+            clause[-1:] and clause[-1] in POINTERS and (opener in DEFINITION_OPENERS or opener in WHO_USES)
+        ):
             return False
     return True
 

@@ -210,6 +210,12 @@ case for it (its pros)."""
 PRONOUN = "it"
 """The pronoun that may stand for the one framework named, or the last answer's."""
 WHICH_ONE = ("which", "one")
+OF_THOSE_BEFORE = (
+    ("of", "the", "two"), ("between", "the", "two"), ("of", "those", "two"), ("of", "these", "two"),
+    ("of", "the", "three"), ("of", "those", "three"), ("between", "them"), ("between", "those"),
+)  # fmt: skip
+"""Words that pick among the frameworks the last answer set side by side: "if you had to pick
+one of the two for a ten-week course, which one?"."""
 ANAPHORA = (
     ("like", "that"), ("like", "this"), ("the", "same"), ("equivalent",), ("counterpart",), WHICH_ONE,
 )  # fmt: skip

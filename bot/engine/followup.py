@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from bot.engine.answer import Answer, Kind
-from bot.engine.cues import COMPARE_CUES, PRONOUN
+from bot.engine.cues import COMPARE_CUES, OF_THOSE_BEFORE, PRONOUN
 from bot.engine.detect import Shape
 from bot.engine.normalize import stem
 from bot.engine.reading import Reading
@@ -49,6 +49,8 @@ def leans_on_context(shape: Shape, content: frozenset[str]) -> bool:
         return False  # "best framework for research?" asks about them all, whatever came before
     if shape.asks_what_it_is:
         return False  # "what is keras 3" after "cons of pytorch" asks what keras is
+    if not shape.frameworks and (shape.verdict or shape.picks) and has_any_run(shape.tokens, OF_THOSE_BEFORE):
+        return True  # "fair. if you had to pick one of the two for a ten-week course, which one?"
     if shape.asks_how_to and not shape.points_back and content:
         return False  # "and how do i make pytorch faster with compile" asks the FAQ anew
     if compares_those_before(shape):

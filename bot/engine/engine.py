@@ -37,7 +37,7 @@ from bot.engine.detect import Shape, shape_of
 from bot.engine.english import english_words
 from bot.engine.entities import EntityTable, with_concepts
 from bot.engine.finish import MAX_SUGGESTIONS, Finisher
-from bot.engine.focus import points_into_backstory, question_part
+from bot.engine.focus import opening_sentence, points_into_backstory, question_part
 from bot.engine.lastturn import LastTurnReader
 from bot.engine.lexicon import Lexicon
 from bot.engine.normalize import readable
@@ -206,7 +206,24 @@ class Engine:
         )
         if focus is not None and diluted:
             reading = self._as_its_question_asks(focus, ranked) or reading
+        if previous is not None and reading.confidence < limits.suggest:
+            reading = self._follow_up_by_its_opening(asked, previous) or reading
         return reading
+
+    def _follow_up_by_its_opening(self, asked: str, previous: Answer) -> Reading | None:
+        """The follow-up a message opens with ("and with JAX? we'll use it in the advanced
+        part of the course, so I'd like to know the options"), when the whole reads as
+        nothing sure: the sentences after the opening one only say why it asks."""
+        opening = opening_sentence(asked)
+        if opening is None:
+            return None
+        analysis = self.lexicon.analyse(opening)
+        shape, ranked = self._shape_and_rank(analysis.tokens, analysis.raw)
+        if not shape.follow_up_opener:
+            return None
+        content = self._content(shape.leftover)
+        own = self._content(shape.origin_free_leftover())
+        return self.last_turn.read(shape.tokens, shape, content, own, ranked, None, opening, previous)
 
     def _follow_up_by_its_question(
         self,

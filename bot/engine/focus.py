@@ -71,6 +71,12 @@ def question_part(text: str) -> str | None:
     return part if len(part) <= MOST_OF_IT * len(text) else None
 
 
+def opening_sentence(text: str) -> str | None:
+    """The first sentence of ``text`` when it has others too, else None."""
+    sentences = [s.strip() for s in _sentences(text) if s.strip()]
+    return sentences[0] if len(sentences) > 1 else None
+
+
 def _sentences(text: str) -> list[str]:
     """``text`` split into sentences (see SENTENCE_END and COLON_LEAD_WORDS)."""
     sentences = []

@@ -1,7 +1,7 @@
 """Which reading answers when a question's shape and its best FAQ entry both read it, and
 when a long message's question sentences read otherwise than the whole of it.
 
-Mostly the more confident one. Four rules come first, because confidence alone gets
+Mostly the more confident one. Five rules come first, because confidence alone gets
 them wrong:
 
 - a comparison asked outright on an aspect ("tf vs pt, which trains faster") beats
@@ -13,6 +13,9 @@ them wrong:
 - an entry fairly sure of itself beats a comparison or verdict when the question asks
   of every framework one by one ("how does multi-gpu training work in each framework"):
   it wants how each does it;
+- an entry on one platform of an aspect several entries split ("which frameworks
+  support AMD/ROCm properly") beats a comparison on that aspect not asked outright,
+  when the question all but covers one of its phrasings;
 - an entry on picking a framework (``only_when: choosing``) that the question
   matches by a topic of its own ("which framework do people choose for nlp") beats
   the bare verdict over all frameworks, which would ignore the topic.
@@ -36,6 +39,9 @@ beat the FAQ entry on its aspect by the first rule: the entry explains those API
 EACH_ENTRY_CONFIDENCE = 0.4
 """An entry must be at least this confident to answer a question asked of each framework
 over a comparison or verdict (see _asks_each_how)."""
+NARROWER_PHRASING = 0.8
+"""How much of its best phrasing an entry on one platform must be matched by to answer over
+a comparison on the aspect it shares (see _narrower_entry)."""
 TOPIC_PICK_CONFIDENCE = 0.15
 """An entry on picking by topic must be at least this confident to beat the bare verdict."""
 
@@ -47,14 +53,18 @@ def shape_answers(
     entry: FaqEntry,
     top: Ranked,
     named_by_api: frozenset[str] = frozenset(),
+    split_aspects: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether ``structured`` (the shape's reading) answers rather than ``faq``, the reading of
     ``entry``; ``top`` is the best-ranked entry (``entry`` itself unless it gave way to a sibling);
-    ``named_by_api``: the frameworks the question names through an API ("tf.function", see apis.py)."""
+    ``named_by_api``: the frameworks the question names through an API ("tf.function", see apis.py);
+    ``split_aspects``: the aspects several entries share, one per platform (see _narrower_entry)."""
     compares = _compares_on_its_aspect(shape, structured, entry) and len(named_by_api) < APIS_COMPARED
     if compares or _picks_over_its_aspect(shape, structured, entry):
         return True
     if _picks_within_its_topic(shape, structured, faq, entry, top) or _asks_each_how(shape, structured, faq):
+        return False
+    if _narrower_entry(shape, structured, entry, top, split_aspects):
         return False
     return structured.confidence >= faq.confidence
 
@@ -85,6 +95,27 @@ def _picks_over_its_aspect(shape: Shape, structured: Reading, entry: FaqEntry) -
         and (shape.picks or (shape.compare_by_or and bool(shape.use_cases)))
         and not shape.asks_how_to
         and not set(shape.aspects).isdisjoint(entry.aspects)
+    )
+
+
+def _narrower_entry(
+    shape: Shape, structured: Reading, entry: FaqEntry, top: Ranked, split_aspects: frozenset[str]
+) -> bool:
+    """A comparison on an aspect that several entries split between them, one per platform
+    (``split_aspects``: hardware support is split into GPUs, TPUs, Apple silicon and AMD),
+    asked by "or", "which" or "better" but not outright with "vs" or "compare" (and not a
+    bare "tf and jax on tpus", which the table answers), against the best-ranked entry on it whose
+    phrasing the question all but covers (NARROWER_PHRASING): "which frameworks support
+    AMD/ROCm properly? my code is jax, my labmate's is pytorch" asks about AMD, not about
+    all hardware."""
+    return (
+        structured.kind == "compare"
+        and structured.aspect in split_aspects
+        and structured.aspect in entry.aspects
+        and top.entry.id == entry.id
+        and top.phrasing_coverage >= NARROWER_PHRASING
+        and (shape.asks_to_choose or shape.weighs_a_property)
+        and not (shape.compare and not shape.compare_by_or)
     )
 
 

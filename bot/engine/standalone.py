@@ -10,6 +10,7 @@ evidence.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -31,6 +32,9 @@ from bot.engine.wording import asks_for_a_figure
 from bot.knowledge import FaqEntry, KnowledgeBase
 from bot.knowledge.model import ONLY_WHEN_CHOOSING
 
+SPLIT_ASPECT_ENTRIES = 3
+"""An aspect at least this many entries carry is split between them, one per platform
+(hardware support: GPUs, TPUs, Apple silicon, AMD; see precedence.py)."""
 MARGIN_BASE = 0.85
 MARGIN_GAIN = 1.0
 MARGIN_CAP = 0.3
@@ -108,6 +112,8 @@ class StandaloneReader:
         self.shapes = ShapeReader(knowledge, faq_index)
         self.definitions = DefinitionReader(knowledge)
         self.apis = ApiNames(knowledge)
+        shared = Counter(aspect for entry in knowledge.faq.values() for aspect in entry.aspects)
+        self._split_aspects = frozenset(aspect for aspect, n in shared.items() if n >= SPLIT_ASPECT_ENTRIES)
         self._gives_figures = frozenset(
             entry.id
             for entry in knowledge.faq.values()
@@ -369,7 +375,7 @@ class StandaloneReader:
         # Only a comparison on an aspect can give way to the entry on its APIs (see precedence.py).
         on_an_aspect = structured.kind == "compare" and structured.aspect is not None
         by_api = self.apis.frameworks(question) if on_an_aspect else frozenset()
-        return shape_answers(shape, structured, faq, entry, ranked[0], by_api)
+        return shape_answers(shape, structured, faq, entry, ranked[0], by_api, self._split_aspects)
 
     def _among_those_named(self, shape: Shape, faq: Reading, top: Ranked) -> Reading:
         """A verdict over the frameworks named instead of ``faq`` when that is an entry on

@@ -221,12 +221,13 @@ ANAPHORA = (
 )  # fmt: skip
 """Words that point back at the last answer wherever they stand ("does jax have something like that")."""
 FRESH_TOPIC = (
-    ("unrelated",), ("different", "question"), ("diff", "question"),
+    ("unrelated",), ("different", "question"), ("compare", "question"),
     ("new", "question"), ("separate", "question"), ("side", "question"),
     ("different", "topic"), ("new", "topic"), ("change", "topic"), ("changing", "topic"),
     ("switching", "topic"), ("off", "topic"),
 )  # fmt: skip
-"""Words that say the question does not follow on from the last answer ("ok diff question: …")."""
+"""Words that say the question does not follow on from the last answer ("ok diff question: …",
+where the synonyms have rewritten "diff" to "compare")."""
 HOW_TO = (
     ("how", "to"), ("how", "i"), ("how", "do", "i"), ("how", "can", "i"), ("how", "should", "i"),
     ("how", "would", "i"), ("how", "do", "we"), ("how", "can", "we"), ("how", "should", "we"),

@@ -222,8 +222,12 @@ class ShapeReader:
         return (
             # "convert keras model to pytorch": a port
             (shape.one_to_another and not shape.verdict)
-            # "we have years of tf code, is moving to torch worth it": switching
-            or (shape.switches and not (shape.pros or shape.cons or shape.switches_to_a_choice))
+            # "we have years of tf code, is moving to torch worth it": switching; but "moving
+            # off sklearn, need to pick between keras and pytorch" asks outright for a pick
+            or (
+                shape.switches
+                and not (shape.pros or shape.cons or shape.switches_to_a_choice or shape.picks_by_word)
+            )
             # "do companies run torch or tf these days": who uses what
             or (shape.describes_usage and not shape.aspects)
             # "does my torch code run on tpus or do i have to learn jax": a yes-or-no question

@@ -242,10 +242,14 @@ class Shape:
         return word in ORIGIN_WORDS
 
     def framework_nearest(self, cues: frozenset[str]) -> str | None:
-        """The framework named closest to the first of ``cues`` ("jax drawbacks? … from torch": jax)."""
+        """The framework named closest to the first of ``cues`` ("jax drawbacks? … from torch": jax).
+        Question sentences that name none ("…keras's fit feels like home. but what are its
+        advantages?") ask of the first the whole message names, whose frameworks they hold."""
         at = next((i for i, word in enumerate(self.tokens) if word in cues), None)
         names = [m for m in self.mentions if m.kind == "framework"]
-        if at is None or not names:
+        if not names:
+            return self.frameworks[0] if self.frameworks else None
+        if at is None:
             return None
         return min(names, key=lambda m: min(abs(m.start - at), abs(m.end - 1 - at))).id
 

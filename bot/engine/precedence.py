@@ -155,11 +155,14 @@ def asks_otherwise(
     framework to pick, without pointing into the backstory ("…lots of TPU credits. TensorFlow
     or JAX for new projects?", "Which framework should I learn? …"). ``offers_two``: they
     name two frameworks or more, and then ask about those, not also the backstory's ("jax or
-    tensorflow for our new project? …the others are ex-pytorch")."""
+    tensorflow for our new project? …the others are ex-pytorch"). Of the same kind, they ask
+    otherwise when they differ in aspect, use case or framework ("been doing jax for a year…
+    but what are its real strengths? my advisor swears by pytorch": jax's, not pytorch's)."""
     if focused.kind == whole.kind:
         return (
             (focused.aspect or whole.aspect) != whole.aspect
             or (focused.use_case or whole.use_case) != whole.use_case
+            or (focused.framework or whole.framework) != whole.framework
             or (offers_two and set(focused.frameworks) < set(whole.frameworks))
         )
     if focused.kind == "verdict" and whole.kind == "compare":

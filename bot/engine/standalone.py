@@ -338,10 +338,12 @@ class StandaloneReader:
         fight, what are tensorflow's genuine strengths?"), do not point into the backstory."""
         its_own = {m.id for m in asking.mentions if m.kind == "framework"}
         names_its_own = bool(its_own)
-        if not (names_its_own or asking.asks_which_framework) or asking.asks_how_to:
+        # "…keras's fit/predict feels like home. but what are its actual advantages?"
+        judges_the_backstorys = (asking.pros or asking.cons) and points_into_backstory(asking.tokens)
+        if not (names_its_own or asking.asks_which_framework or judges_the_backstorys) or asking.asks_how_to:
             return None
         reading = self.shapes.read(asking, content)
-        if reading is None or not (names_its_own or reading.kind == "verdict"):
+        if reading is None or not (names_its_own or reading.kind == "verdict" or judges_the_backstorys):
             return None
         # "jax or pytorch, which should we choose for this?" picks between the two it offers,
         # whatever "this" is; "…does tensorboard work with keras and pytorch, or should i drop

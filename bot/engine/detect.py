@@ -105,7 +105,7 @@ class Shape:
     """Says "like that", "the same", "which one"… somewhere (see ANAPHORA)."""
     removes: tuple[str, ...]
     """Frameworks the question takes out of the last answer: "drop tf", "swap tf for
-    pytorch", "pytorch instead of jax" (see _removed)."""
+    pytorch", "pytorch instead of jax" (see moves.removed)."""
     adds: bool
     """Asks to add something to the last answer: "add keras to that", "include jax" (see ADD_CUES)."""
     fresh_topic: bool

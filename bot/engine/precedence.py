@@ -102,7 +102,8 @@ def _narrower_entry(
     shape: Shape, structured: Reading, entry: FaqEntry, top: Ranked, split_aspects: frozenset[str]
 ) -> bool:
     """A comparison on an aspect that several entries split between them, one per platform
-    (``split_aspects``: hardware support is split into GPUs, TPUs, Apple silicon and AMD),
+    (``split_aspects``: hardware support is split into GPUs, TPUs, Apple silicon and AMD,
+    mobile & edge into each runtime, the browser and quantization),
     asked by "or", "which" or "better" but not outright with "vs" or "compare" (and not a
     bare "tf and jax on tpus", which the table answers), against the best-ranked entry on it whose
     phrasing the question all but covers (NARROWER_PHRASING): "which frameworks support

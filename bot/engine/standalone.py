@@ -34,7 +34,8 @@ from bot.knowledge.model import ONLY_WHEN_CHOOSING
 
 SPLIT_ASPECT_ENTRIES = 3
 """An aspect at least this many entries carry is split between them, one per platform
-(hardware support: GPUs, TPUs, Apple silicon, AMD; see precedence.py)."""
+(hardware support: GPUs, TPUs, Apple silicon, AMD; mobile & edge: PyTorch's and LiteRT's
+runtimes, the browser, quantization; see precedence.py)."""
 MARGIN_BASE = 0.85
 MARGIN_GAIN = 1.0
 MARGIN_CAP = 0.3
@@ -331,19 +332,20 @@ class StandaloneReader:
         """The reading by shape of a long message's question sentences (``asking``, with its
         ``content``) where the whole message gives none, its backstory saying too much else:
         "what does keras do well? i only used it once for a mnist thing on my old thinkpad".
-        Only when they name a framework of their own or ask which framework to pick ("which
-        framework should i use? i'm switching careers…"), and do not ask how to do something, which
+        Only when they name a framework of their own, ask which framework to pick ("which
+        framework should i use? i'm switching careers…") or ask for the pros or cons of "it"
+        ("…keras's fit/predict feels like home. but what are its actual advantages?": those of
+        the framework the message names first), and do not ask how to do something, which
         the FAQ answers ("…the plan is one runtime. how do people export pytorch and tf models
         to onnx?"); and, unless they ask for one framework's pros or cons ("…before that
         fight, what are tensorflow's genuine strengths?"), do not point into the backstory."""
         its_own = {m.id for m in asking.mentions if m.kind == "framework"}
         names_its_own = bool(its_own)
-        # "…keras's fit/predict feels like home. but what are its actual advantages?"
-        judges_the_backstorys = (asking.pros or asking.cons) and points_into_backstory(asking.tokens)
-        if not (names_its_own or asking.asks_which_framework or judges_the_backstorys) or asking.asks_how_to:
+        asks_its_pros_or_cons = (asking.pros or asking.cons) and points_into_backstory(asking.tokens)
+        if not (names_its_own or asking.asks_which_framework or asks_its_pros_or_cons) or asking.asks_how_to:
             return None
         reading = self.shapes.read(asking, content)
-        if reading is None or not (names_its_own or reading.kind == "verdict" or judges_the_backstorys):
+        if reading is None or not (names_its_own or reading.kind == "verdict" or asks_its_pros_or_cons):
             return None
         # "jax or pytorch, which should we choose for this?" picks between the two it offers,
         # whatever "this" is; "…does tensorboard work with keras and pytorch, or should i drop

@@ -95,7 +95,8 @@ class ShapeReader:
         ):
             return None  # "…keras 3 with the jax backend": one framework used under another
         # "does keras 3 on the jax backend end up faster than tensorflow": keras against tf
-        frameworks = tuple(fw for fw in frameworks if fw not in shape.backends)
+        if shape.backends:
+            frameworks = tuple(fw for fw in frameworks if fw not in shape.backends)
         if len(frameworks) >= 2:
             # "X or Y for mobile" asks which to pick, like "which is better for mobile"; so
             # does "X or Y for a startup shipping models", whatever aspect it also names,

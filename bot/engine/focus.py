@@ -63,7 +63,7 @@ def question_part(text: str) -> str | None:
     """The sentences of ``text`` that ask something (see :func:`asks`), when it has other
     sentences too; None for a single sentence, a message that is all question, or one
     that asks nothing in so many words ("sell me on pytorch. my lead is a tf diehard")."""
-    sentences = [s.strip() for s in _sentences(text) if s.strip()]
+    sentences = _sentences(text)
     asked = [s for s in sentences if asks(s)]
     if not asked or len(asked) == len(sentences):
         return None
@@ -73,12 +73,13 @@ def question_part(text: str) -> str | None:
 
 def opening_sentence(text: str) -> str | None:
     """The first sentence of ``text`` when it has others too, else None."""
-    sentences = [s.strip() for s in _sentences(text) if s.strip()]
+    sentences = _sentences(text)
     return sentences[0] if len(sentences) > 1 else None
 
 
 def _sentences(text: str) -> list[str]:
-    """``text`` split into sentences (see SENTENCE_END and COLON_LEAD_WORDS)."""
+    """``text`` split into sentences, stripped, the empty ones left out (see SENTENCE_END
+    and COLON_LEAD_WORDS)."""
     sentences = []
     for sentence in SENTENCE_END.split(text):
         current = ""
@@ -88,7 +89,7 @@ def _sentences(text: str) -> list[str]:
                 sentences.append(current)
                 current = ""
         sentences.append(current)
-    return sentences
+    return [s.strip() for s in sentences if s.strip()]
 
 
 def asks(sentence: str) -> bool:

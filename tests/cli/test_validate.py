@@ -13,20 +13,25 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def versus(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None, input_text: str = ""):
-    """Run the CLI in a subprocess with a clean Versus environment and a throwaway database."""
+    """Run the CLI in a subprocess with a clean Versus environment and a throwaway database.
+
+    The database and the default working directory (no stray .env from the checkout) live
+    in a scratch directory that is removed when the run ends.
+    """
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("VERSUS_") and k != "DISCORD_TOKEN"}
-    full_env["VERSUS_DB_PATH"] = str(Path(tempfile.mkdtemp(prefix="versus-test-")) / "versus.db")
-    full_env.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        input=input_text,
-        capture_output=True,
-        text=True,
-        env=full_env,
-        cwd=cwd or tempfile.mkdtemp(prefix="versus-cwd-"),  # no stray .env from the checkout
-        timeout=60,
-        check=False,
-    )
+    with tempfile.TemporaryDirectory(prefix="versus-test-") as scratch:
+        full_env["VERSUS_DB_PATH"] = str(Path(scratch) / "versus.db")
+        full_env.update(env or {})
+        return subprocess.run(
+            [sys.executable, "-m", "bot", *args],
+            input=input_text,
+            capture_output=True,
+            text=True,
+            env=full_env,
+            cwd=cwd or scratch,
+            timeout=60,
+            check=False,
+        )
 
 
 def test_validate_clean_directory_prints_counts(write_knowledge):

@@ -27,6 +27,7 @@ from bot.engine.followup import (
 )
 from bot.engine.lexicon import Lexicon
 from bot.engine.normalize import readable
+from bot.engine.precedence import narrows_the_comparison
 from bot.engine.rank import FaqIndex, Ranked
 from bot.engine.reading import Reading
 from bot.engine.siblings import SiblingIndex
@@ -156,6 +157,9 @@ class LastTurnReader:
         run it on my m2 macbook gpu") stands alone when that reading is merely more confident:
         the verdict had no aspect to narrow, so the aspect alone is no sign of a follow-up.
         """
+        narrowed = self._narrowed_to_one_platform(reading, shape, content, ranked, exact, question)
+        if narrowed is not None:
+            return narrowed
         if reading.kind == "compare" and compares_those_before(shape):
             return reading
         names_only = bool(shape.frameworks) and not says_it_follows_up(shape) and not asks_something(shape)
@@ -167,6 +171,30 @@ class LastTurnReader:
         if alone.kind != "none" and alone.confidence >= reading.confidence + lead:
             return alone
         return reading
+
+    def _narrowed_to_one_platform(
+        self,
+        reading: Reading,
+        shape: Shape,
+        content: frozenset[str],
+        ranked: Sequence[Ranked],
+        exact: FaqEntry | None,
+        question: str,
+    ) -> Reading | None:
+        """The question's own reading when it asks yes or no of one platform the last
+        comparison's aspect is split by (see narrows_the_comparison): "can either use the
+        gpu on an m3 mac", "does either run on tpus". Not when it asks to compare, pick or
+        weigh ("which of them is faster on tpus"), nor for a bare "apple silicon?", which
+        narrows the comparison."""
+        split = self.readings.split_aspects
+        if reading.kind != "compare" or reading.aspect not in split or not ranked:
+            return None
+        if shape.compare or shape.verdict or shape.weighs_a_property or shape.asks_which_framework:
+            return None
+        if YES_NO_OPENERS.isdisjoint(shape.tokens):
+            return None
+        alone = self.readings.read(shape, content, ranked, exact, question)
+        return alone if narrows_the_comparison(reading, alone, ranked[0], split) else None
 
     @staticmethod
     def _asks_of_it_after_a_verdict(reading: Reading, shape: Shape, previous: Answer) -> bool:

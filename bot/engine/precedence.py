@@ -1,7 +1,7 @@
 """Which reading answers when a question's shape and its best FAQ entry both read it, and
 when a long message's question sentences read otherwise than the whole of it.
 
-Mostly the more confident one. Five rules come first, because confidence alone gets
+Mostly the more confident one. Six rules come first, because confidence alone gets
 them wrong:
 
 - a comparison asked outright on an aspect ("tf vs pt, which trains faster") beats
@@ -16,6 +16,8 @@ them wrong:
 - an entry on one platform of an aspect several entries split ("which frameworks
   support AMD/ROCm properly") beats a comparison on that aspect not asked outright,
   when the question all but covers one of its phrasings;
+- likewise, a follow-up that narrows the last comparison to one such platform ("what
+  about apple m3, can either use the gpu") gets that platform's entry;
 - an entry on picking a framework (``only_when: choosing``) that the question
   matches by a topic of its own ("which framework do people choose for nlp") beats
   the bare verdict over all frameworks, which would ignore the topic.
@@ -117,6 +119,26 @@ def _narrower_entry(
         and top.phrasing_coverage >= NARROWER_PHRASING
         and (shape.asks_to_choose or shape.weighs_a_property)
         and not (shape.compare and not shape.compare_by_or)
+    )
+
+
+def narrows_the_comparison(
+    follow_up: Reading, alone: Reading, top: Ranked, split_aspects: frozenset[str]
+) -> bool:
+    """A follow-up read as the last comparison on an aspect several entries split, one per
+    platform (see _narrower_entry), that read on its own gets the best-ranked entry on that
+    aspect, whose phrasing it all but covers (NARROWER_PHRASING) and which speaks for every
+    framework compared: after "tf vs jax for tpu", "what about apple m3, can either use the
+    gpu" asks about Apple silicon, not for the whole hardware table. (PyTorch's mobile entry
+    does not answer "what about for mobile" after "pytorch vs jax".)"""
+    return (
+        follow_up.kind == "compare"
+        and follow_up.aspect in split_aspects
+        and alone.kind == "faq"
+        and alone.id == top.entry.id
+        and follow_up.aspect in top.entry.aspects
+        and set(follow_up.frameworks) <= set(top.entry.frameworks or follow_up.frameworks)
+        and top.phrasing_coverage >= NARROWER_PHRASING
     )
 
 

@@ -114,7 +114,7 @@ class StandaloneReader:
         self.definitions = DefinitionReader(knowledge)
         self.apis = ApiNames(knowledge)
         shared = Counter(aspect for entry in knowledge.faq.values() for aspect in entry.aspects)
-        self._split_aspects = frozenset(aspect for aspect, n in shared.items() if n >= SPLIT_ASPECT_ENTRIES)
+        self.split_aspects = frozenset(aspect for aspect, n in shared.items() if n >= SPLIT_ASPECT_ENTRIES)
         self._gives_figures = frozenset(
             entry.id
             for entry in knowledge.faq.values()
@@ -379,7 +379,7 @@ class StandaloneReader:
         # Only a comparison on an aspect can give way to the entry on its APIs (see precedence.py).
         on_an_aspect = structured.kind == "compare" and structured.aspect is not None
         by_api = self.apis.frameworks(question) if on_an_aspect else frozenset()
-        return shape_answers(shape, structured, faq, entry, ranked[0], by_api, self._split_aspects)
+        return shape_answers(shape, structured, faq, entry, ranked[0], by_api, self.split_aspects)
 
     def _among_those_named(self, shape: Shape, faq: Reading, top: Ranked) -> Reading:
         """A verdict over the frameworks named instead of ``faq`` when that is an entry on

@@ -13,6 +13,7 @@ from typing import Literal
 from bot.engine.cues import (
     CONS_CUES,
     FAULT_PHRASES,
+    OVERALL_WORDS,
     PITCH_PHRASES,
     PRAISE_PHRASES,
     PROS_CUES,
@@ -137,6 +138,13 @@ class ShapeReader:
                                framework=named)  # fmt: skip
             if use_case is not None and not (shape.compare or shape.verdict):
                 return None  # "in torch i used hooks, how do i do it in jax for my paper": no pick asked
+            # "compare keras and pytorch overall? i teach beginners": the whole comparison
+            if (
+                use_case is not None
+                and not (shape.verdict or shape.compare_by_or)
+                and OVERALL_WORDS & set(shape.tokens)
+            ):
+                return Reading("compare", 0.95, "two frameworks, 'vs' and 'overall'", frameworks=frameworks)
             if use_case is not None:
                 return self.verdict(frameworks, use_case, 0.93, "two frameworks and a use case")
             if shape.asks_only_if_worth:

@@ -246,6 +246,10 @@ COMPARATIVES = frozenset(
 unless a comparative follows ('how much harder is jax'), which asks how two compare."""
 WHICH_REACH = 3
 """How far after "which" a comparative may come to weigh a property ("which one is easier")."""
+OVERALL_WORDS = frozenset({"overall", "general"})
+"""A comparison asked "overall" or "in general" wants the whole of it, whatever use the
+member mentions in passing ("an overall comparison of the two so I can follow our
+architects, I'm new to ML")."""
 CHOICE_NOUNS = frozenset({"choice", "option", "pick", "bet", "overall", "framework", "one"})
 """After "better", words that keep it a pick ("which is the better choice") rather than a
 property ("which has better bindings")."""

@@ -11,15 +11,15 @@ event loop. What a question *names* decides most answers (ARCHITECTURE.md):
 4. otherwise read it on its own (``standalone.py``): its shape (``by_shape.py``:
    two frameworks and "vs" is a comparison, one framework and "downsides" is cons,
    "which should I pick" is a verdict) against the ranked FAQ entries, keeping
-   whichever reading is the more confident;
+   whichever reading is the more confident; a long message that reads unsurely is
+   read again by its question sentences or its opening one (``sentences.py``);
 5. compare the confidence with the thresholds: answer, answer with
    suggestions, or decline with the closest entries.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import replace
+from collections.abc import Sequence
 from functools import cache, partial
 from pathlib import Path
 
@@ -37,22 +37,19 @@ from bot.engine.detect import Shape, shape_of
 from bot.engine.english import english_words
 from bot.engine.entities import EntityTable, with_concepts
 from bot.engine.finish import MAX_SUGGESTIONS, Finisher
-from bot.engine.focus import opening_sentence, points_into_backstory, question_part
+from bot.engine.focus import question_part
 from bot.engine.lastturn import LastTurnReader
 from bot.engine.lexicon import Lexicon
 from bot.engine.normalize import readable
-from bot.engine.rank import FaqIndex, Ranked, plain_words
+from bot.engine.rank import FaqIndex, Ranked
 from bot.engine.reading import Reading
 from bot.engine.semantic import PhrasingVectors, shipped_embedding
+from bot.engine.sentences import SentenceReader
 from bot.engine.siblings import SiblingIndex
 from bot.engine.standalone import StandaloneReader
 from bot.knowledge import FaqEntry, Issue, KnowledgeBase, load_knowledge
 
 DEFAULT_CONTEXT_TTL = 300.0
-QUESTION_ALONE_CONFIDENCE = 0.75
-QUESTION_ALONE_WORDS = 2
-QUESTION_ALONE_SURE = 0.95
-"""See :meth:`Engine._as_its_question_asks`."""
 
 
 class KnowledgeLoadError(Exception):
@@ -92,6 +89,15 @@ class Engine:
         self.readings = StandaloneReader(knowledge, self.faq_index, self.declines, siblings, self.meanings)
         self.last_turn = LastTurnReader(
             knowledge, self.lexicon, self.entities, self.faq_index, self.readings, siblings, self._rank
+        )
+        self.sentences = SentenceReader(
+            self.lexicon,
+            self.entities,
+            self.faq_index,
+            self.readings,
+            self.last_turn,
+            self._rank,
+            self._content,
         )
         self._finisher = Finisher(knowledge, self.readings.all_frameworks)
 
@@ -191,11 +197,11 @@ class Engine:
             if reading is not None:
                 return reading
         part = question_part(asked)  # None for most questions: one sentence, all asking
-        focus = cache(partial(self._focus, part, shape)) if part is not None else None
+        focus = cache(partial(self.sentences.focus, part, shape)) if part is not None else None
         if previous is not None and focus is not None and not shape.frameworks:
             # Not when the backstory names a framework: "i've used keras for years. what
             # are its weaknesses?" asks of keras, whatever the last answer was about.
-            reading = self._follow_up_by_its_question(focus, ranked, exact, asked, previous)
+            reading = self.sentences.follow_up_by_its_question(focus, ranked, exact, asked, previous)
             if reading is not None:
                 return reading
         reading = self.readings.read(shape, content, ranked, exact, asked, focus)
@@ -205,91 +211,10 @@ class Engine:
             reading.kind == "faq" and reading.confidence < limits.answer
         )
         if focus is not None and diluted:
-            reading = self._as_its_question_asks(focus, ranked) or reading
+            reading = self.sentences.as_its_question_asks(focus, ranked) or reading
         if previous is not None and reading.confidence < limits.suggest:
-            reading = self._follow_up_by_its_opening(asked, previous) or reading
+            reading = self.sentences.follow_up_by_its_opening(asked, previous) or reading
         return reading
-
-    def _follow_up_by_its_opening(self, asked: str, previous: Answer) -> Reading | None:
-        """The follow-up a message opens with ("and with JAX? we'll use it in the advanced
-        part of the course, so I'd like to know the options"), when the whole reads as
-        nothing sure: the sentences after the opening one only say why it asks."""
-        opening = opening_sentence(asked)
-        if opening is None:
-            return None
-        analysis = self.lexicon.analyse(opening)
-        shape, ranked = self._shape_and_rank(analysis.tokens, analysis.raw)
-        if not shape.follow_up_opener:
-            return None
-        content = self._content(shape.leftover)
-        own = self._content(shape.origin_free_leftover())
-        return self.last_turn.read(shape.tokens, shape, content, own, ranked, None, opening, previous)
-
-    def _follow_up_by_its_question(
-        self,
-        focus: Callable[[], tuple[Shape, frozenset[str]]],
-        ranked: Sequence[Ranked],
-        exact: FaqEntry | None,
-        asked: str,
-        previous: Answer,
-    ) -> Reading | None:
-        """The reading of a long message whose question sentences (``focus``: their shape and
-        content) lean on the last answer though the whole, with its other sentences, does not:
-        "perfect thanks. now what are its cons? the wiki page should be balanced, not a fan
-        page". Only when they point at something ("its", "that"), and for a pros, cons,
-        comparison or verdict."""
-        shape, content = focus()
-        if not points_into_backstory(shape.tokens):
-            return None  # "never trained a net before. where do i even start?" stands alone
-        own = self._content(shape.origin_free_leftover())
-        reading = self.last_turn.read(shape.tokens, shape, content, own, ranked, exact, asked, previous)
-        # An FAQ entry is left to the whole message, whose other sentences say what it is
-        # about ("gpu util sits at 30%… is it my input pipeline?" asks of data loading).
-        return reading if reading is not None and reading.kind != "faq" else None
-
-    def _as_its_question_asks(
-        self, focus: Callable[[], tuple[Shape, frozenset[str]]], ranked: Sequence[Ranked]
-    ) -> Reading | None:
-        """The FAQ entry a long message's question sentences ask for, when the whole message
-        is too diluted by its backstory to answer, or answers an entry only unsurely ("is
-        tensorflow dead? genuinely asking. I see pytorch everywhere…"): only an entry the
-        whole message ranks first too, matched surely (QUESTION_ALONE_CONFIDENCE) by two or
-        more words of the question's own, or by one when the question sentences do not point
-        into the backstory ("which is quickest? our CEO just wants the quickest one", not
-        "…3 tokens/sec. how to speed it up").
-        An entry the whole message does not rank first needs the question sentences alone
-        to be all but certain of it (QUESTION_ALONE_SURE) and not to point into the backstory
-        ("TENSORFLOW DEPRECATED?? saw a tweet, our whole inference stack is tf")."""
-        if not ranked:
-            return None
-        shape, content = focus()
-        into_backstory = points_into_backstory(shape.tokens)
-        needed = QUESTION_ALONE_WORDS if into_backstory else 1
-        matches_the_best = len(self.faq_index.content(shape.tokens) & ranked[0].named) >= needed
-        if into_backstory and not matches_the_best:
-            return None  # only the whole message's best entry may answer, and it is not matched
-        own = self._rank(shape.tokens, shape, MAX_SUGGESTIONS + 2)
-        if not own or len(plain_words(own[0].matched)) < needed:
-            return None  # "…2 tokens/sec. how to speed it up" matches on "speed" alone
-        alone = self.readings.read(shape, content, own, self.faq_index.exact(shape.tokens))
-        if alone.kind != "faq" or alone.confidence < QUESTION_ALONE_CONFIDENCE:
-            return None
-        same = alone.id == ranked[0].entry.id
-        if not same and (into_backstory or alone.confidence < QUESTION_ALONE_SURE):
-            return None  # the question sentences rank another entry first: not the one to answer
-        if same and not matches_the_best:
-            return None  # cannot match the whole message's best entry's phrasings by enough words
-        return replace(alone, why=f"read by its question sentences: {alone.why}")
-
-    def _focus(self, part: str, whole: Shape) -> tuple[Shape, frozenset[str]]:
-        """The shape and content of ``part``, the question sentences of a message that has
-        others too (see focus.py). The frameworks the whole message names stand in for those
-        of a question that names none ("what are its weaknesses?") or asks "which one" of them."""
-        analysis = self.lexicon.analyse(part)
-        shape = shape_of(analysis.tokens, self.entities, analysis.raw)
-        if whole.frameworks and (not shape.frameworks or shape.points_back):
-            shape = replace(shape, frameworks=whole.frameworks)
-        return shape, self._content(shape.leftover)
 
     def acknowledges(self, text: str) -> bool:
         """Whether ``text`` only acknowledges the last answer ("thanks!", "ok cool")."""

@@ -37,11 +37,13 @@ MOST_OF_IT = 0.75
 (what is left is a greeting or a "thanks"): not worth reading again."""
 ASKS_INDIRECTLY = re.compile(
     r"\b(?:wonder(?:ing)?|curious|(?:want|need|like|love) to (?:know|understand|hear)"
+    r"(?!\s*[.!]?\s*$)(?!\s+(?:before|because|since|so|first)\b)"
     r"|understand (?:how|what|why|which|if|whether)|tell me|explain)\b",
     re.IGNORECASE,
 )
 """An embedded question: "I need to understand how jax and pytorch compare on distributed
-training", "wondering if keras is enough"."""
+training", "wondering if keras is enough"; not "I'd like to understand before I sign off",
+which says why the member asks, nor a bare "I want to know."."""
 
 
 TIMES = frozenset("year week month semester term quarter weekend morning summer time".split())

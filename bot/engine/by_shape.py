@@ -177,9 +177,15 @@ class ShapeReader:
                     return Reading("cons", 0.92, "'wrong with' a framework", framework=only)
                 if shape.praises_by_name:
                     return Reading("pros", 0.92, "a framework and 'any good'", framework=only)
-            if use_case is not None and (shape.pros_word or shape.verdict) and not content:
+            if (
+                use_case is not None
+                and (shape.pros_word or shape.verdict)
+                and not content
+                and not shape.describes_usage
+            ):
                 # "is jax good for research": no verdict is about one framework alone; the
-                # use case's verdict weighs it against the others.
+                # use case's verdict weighs it against the others. But "which companies use
+                # jax in production" asks who uses it.
                 return self.verdict((), use_case, ONE_FRAMEWORK_VERDICT, "a framework, 'good' and a use case")
             if not shape.aspects and not shape.use_cases and len(content) <= 1:
                 if shape.cons_word:

@@ -316,6 +316,7 @@ ALL_FRAMEWORKS_PHRASES = frozenset(
 EACH_FRAMEWORK = (
     ("each", "framework"), ("every", "framework"), ("each", "of", "the", "frameworks"),
     ("each", "of", "these", "frameworks"), ("each", "library"), ("every", "library"),
+    ("each", "one"), ("each", "of", "them"), ("each", "stack"),
 )  # fmt: skip
 """Ways to ask of every framework one by one ("how does multi-gpu training work in each
 framework"): how each does something, not which does it better."""

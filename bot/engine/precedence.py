@@ -64,7 +64,9 @@ def shape_answers(
     compares = _compares_on_its_aspect(shape, structured, entry) and len(named_by_api) < APIS_COMPARED
     if compares or _picks_over_its_aspect(shape, structured, entry):
         return True
-    if _picks_within_its_topic(shape, structured, faq, entry, top) or _asks_each_how(shape, structured, faq):
+    if _picks_within_its_topic(shape, structured, faq, entry, top) or _asks_each_how(
+        shape, structured, faq, entry
+    ):
         return False
     if _narrower_entry(shape, structured, entry, top, split_aspects):
         return False
@@ -142,13 +144,15 @@ def narrows_the_comparison(
     )
 
 
-def _asks_each_how(shape: Shape, structured: Reading, faq: Reading) -> bool:
+def _asks_each_how(shape: Shape, structured: Reading, faq: Reading, entry: FaqEntry) -> bool:
     """A comparison or verdict against an entry fairly sure of itself (EACH_ENTRY_CONFIDENCE),
     where the question asks of every framework one by one ("how does multi-gpu training work
     in each framework", "the best tool for data loading in each framework"): the entry says
-    how each does it. Not when the question also sets them side by side or weighs them."""
+    how each does it. Not when the question also sets them side by side or weighs them, nor
+    for an entry on picking one (asking how each serves models asks no pick)."""
     return (
         structured.kind in ("compare", "verdict")
+        and entry.only_when != ONLY_WHEN_CHOOSING
         and faq.confidence >= EACH_ENTRY_CONFIDENCE
         and shape.asks_of_each
         and not (shape.compare or shape.weighs_a_property)

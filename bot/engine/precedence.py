@@ -64,13 +64,12 @@ def shape_answers(
     compares = _compares_on_its_aspect(shape, structured, entry) and len(named_by_api) < APIS_COMPARED
     if compares or _picks_over_its_aspect(shape, structured, entry):
         return True
-    if _picks_within_its_topic(shape, structured, faq, entry, top) or _asks_each_how(
-        shape, structured, faq, entry
-    ):
-        return False
-    if _narrower_entry(shape, structured, entry, top, split_aspects):
-        return False
-    return structured.confidence >= faq.confidence
+    entry_answers = (
+        _picks_within_its_topic(shape, structured, faq, entry, top)
+        or _asks_each_how(shape, structured, faq, entry)
+        or _narrower_entry(shape, structured, entry, top, split_aspects)
+    )
+    return not entry_answers and structured.confidence >= faq.confidence
 
 
 def _compares_on_its_aspect(shape: Shape, structured: Reading, entry: FaqEntry) -> bool:
@@ -139,7 +138,7 @@ def narrows_the_comparison(
         and alone.kind == "faq"
         and alone.id == top.entry.id
         and follow_up.aspect in top.entry.aspects
-        and set(follow_up.frameworks) <= set(top.entry.frameworks or follow_up.frameworks)
+        and (not top.entry.frameworks or set(follow_up.frameworks) <= set(top.entry.frameworks))
         and top.phrasing_coverage >= NARROWER_PHRASING
     )
 

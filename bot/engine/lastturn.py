@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import cache, partial
 
 from bot.engine.answer import Answer, Kind
 from bot.engine.cues import ANAPHORA, PRONOUN
@@ -157,44 +158,38 @@ class LastTurnReader:
         run it on my m2 macbook gpu") stands alone when that reading is merely more confident:
         the verdict had no aspect to narrow, so the aspect alone is no sign of a follow-up.
         """
-        narrowed = self._narrowed_to_one_platform(reading, shape, content, ranked, exact, question)
-        if narrowed is not None:
-            return narrowed
+        # Read on its own at most once, and only where a rule below needs it.
+        read_alone = cache(partial(self.readings.read, shape, content, ranked, exact, question))
+        if self._narrows_to_one_platform(reading, shape, ranked, read_alone):
+            return read_alone()
         if reading.kind == "compare" and compares_those_before(shape):
             return reading
         names_only = bool(shape.frameworks) and not says_it_follows_up(shape) and not asks_something(shape)
         asks_of_it = self._asks_of_it_after_a_verdict(reading, shape, previous)
         if not names_only and not content and not asks_of_it:
             return reading
-        alone = self.readings.read(shape, content, ranked, exact, question)
+        alone = read_alone()
         lead = 0.0 if names_only or asks_of_it else ALONE_LEAD
         if alone.kind != "none" and alone.confidence >= reading.confidence + lead:
             return alone
         return reading
 
-    def _narrowed_to_one_platform(
-        self,
-        reading: Reading,
-        shape: Shape,
-        content: frozenset[str],
-        ranked: Sequence[Ranked],
-        exact: FaqEntry | None,
-        question: str,
-    ) -> Reading | None:
-        """The question's own reading when it asks yes or no of one platform the last
-        comparison's aspect is split by (see narrows_the_comparison): "can either use the
-        gpu on an m3 mac", "does either run on tpus". Not when it asks to compare, pick or
-        weigh ("which of them is faster on tpus"), nor for a bare "apple silicon?", which
-        narrows the comparison."""
+    def _narrows_to_one_platform(
+        self, reading: Reading, shape: Shape, ranked: Sequence[Ranked], read_alone: Callable[[], Reading]
+    ) -> bool:
+        """Whether the question, read on its own (``read_alone``), asks yes or no of one
+        platform the last comparison's aspect is split by (see narrows_the_comparison): "can
+        either use the gpu on an m3 mac", "does either run on tpus". Not when it asks to
+        compare, pick or weigh ("which of them is faster on tpus"), nor for a bare "apple
+        silicon?", which narrows the comparison."""
         split = self.readings.split_aspects
         if reading.kind != "compare" or reading.aspect not in split or not ranked:
-            return None
+            return False
         if shape.compare or shape.verdict or shape.weighs_a_property or shape.asks_which_framework:
-            return None
+            return False
         if YES_NO_OPENERS.isdisjoint(shape.tokens):
-            return None
-        alone = self.readings.read(shape, content, ranked, exact, question)
-        return alone if narrows_the_comparison(reading, alone, ranked[0], split) else None
+            return False
+        return narrows_the_comparison(reading, read_alone(), ranked[0], split)
 
     @staticmethod
     def _asks_of_it_after_a_verdict(reading: Reading, shape: Shape, previous: Answer) -> bool:

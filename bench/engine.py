@@ -14,6 +14,8 @@ import argparse
 import datetime as dt
 import random
 import statistics
+import subprocess
+import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -183,6 +185,28 @@ def timed(build: Callable[[], object], runs: int) -> tuple[float, float]:
     return statistics.median(timings), max(timings)
 
 
+FIRST_LOAD = """
+import sys, time
+from pathlib import Path
+from bot.engine import Engine
+start = time.perf_counter()
+Engine.from_directory(Path(sys.argv[1]))
+print((time.perf_counter() - start) * 1000)
+"""
+
+
+def first_loads(knowledge: Path, runs: int) -> tuple[float, float]:
+    """Median and slowest of ``runs`` first loads, each in a fresh Python process (imports
+    not counted): what a starting bot or ``versus ask`` pays, once-per-process data included."""
+    timings = []
+    for _ in range(runs):
+        done = subprocess.run(
+            [sys.executable, "-c", FIRST_LOAD, str(knowledge)], capture_output=True, text=True, check=True
+        )
+        timings.append(float(done.stdout))
+    return statistics.median(timings), max(timings)
+
+
 def context_drift(engine: Engine, items: Sequence[Item]) -> tuple[int, int, int]:
     """Single questions asked in a row, each with the answer before it as context:
     (how many, how many answered differently than alone, how many of those now wrongly).
@@ -270,13 +294,15 @@ def main() -> None:
 
     items = load_items()
     load_median, load_max = timed(lambda: Engine.from_directory(args.knowledge), runs=5)
+    first_median, first_max = first_loads(args.knowledge, runs=3)
     result = load_knowledge(args.knowledge, lint=False)
     assert result.knowledge is not None
     kb = result.knowledge
     print(f"# Versus engine benchmark ({len(items)} labelled questions)")
     print(
         f"\nEngine load (read + check YAML, build indexes): median {load_median:.0f} ms, "
-        f"max {load_max:.0f} ms"
+        f"max {load_max:.0f} ms (five loads in one process); first load in a fresh process: "
+        f"median {first_median:.0f} ms, max {first_max:.0f} ms (three processes)"
     )
     cutoff = report("Shipped knowledge", kb, items, args.repeats)
 

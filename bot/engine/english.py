@@ -7,28 +7,20 @@ the wrong term then steers the answer: "cloned" read as "closed", "internet" as
 "interest", "expert" as "export", "recommender" as "recommended" (a cue for "which
 should I pick").
 
-The word list is pyspellchecker's English frequency dictionary (built from
-subtitle and book corpora, with common misspellings removed). Its plain word-list
-entries, never seen in those corpora, all carry the count 50; they include rare
-words that are also common typos ("instal", "tenser"), so only words seen more
-often count here.
+The list ships as plain text, one word a line; ``bench/english_words.py`` makes it
+from a frequency dictionary and says which words it keeps.
 """
 
 from __future__ import annotations
 
-import gzip
-import json
 from functools import cache
 from importlib import resources
 
-MIN_COUNT = 60
-"""Words counted fewer times than this are not taken as English (see above)."""
+WORDS_FILE = "english-words.txt"
 
 
 @cache
 def english_words() -> frozenset[str]:
-    """Lower-case English words seen at least MIN_COUNT times (loaded once per process;
-    the set is immutable)."""
-    data = resources.files("spellchecker").joinpath("resources", "en.json.gz").read_bytes()
-    counts: dict[str, int] = json.loads(gzip.decompress(data))
-    return frozenset(word for word, count in counts.items() if count >= MIN_COUNT)
+    """The shipped word list (read once per process; the set is immutable)."""
+    text = resources.files("bot.engine").joinpath("data", WORDS_FILE).read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))

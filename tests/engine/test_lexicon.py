@@ -2,6 +2,7 @@ from collections import Counter
 
 import pytest
 
+from bench.english_words import common_words, word_list_text
 from bot.engine.english import english_words
 from bot.engine.lexicon import Lexicon, max_edits, same_word
 
@@ -178,3 +179,10 @@ def test_idioms_are_read_as_what_they_mean_not_word_by_word(engine):
     )  # fmt: skip
     # "which communities are shrinking" is no quantization question
     assert "quantization" not in engine.lexicon.analyse("which communities are shrinking").tokens
+
+
+def test_the_word_list_keeps_words_seen_often_enough_lower_cased_and_once():
+    counts = {"Cloned": 900, "cloned": 70, "instal": 50, "tenser": 59, "expert": 60}
+    assert common_words(counts) == ["cloned", "expert"]
+    text = word_list_text(["cloned", "expert"], "a test dictionary")
+    assert [line for line in text.splitlines() if not line.startswith("#")] == ["cloned", "expert"]

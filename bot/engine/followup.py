@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from bot.engine.answer import Answer, Kind
-from bot.engine.cues import COMPARE_CUES, OF_THOSE_BEFORE, PRONOUN
+from bot.engine.cues import COMPARE_CUES, OF_THOSE_BEFORE, PRONOUN, WHICH_ONE
 from bot.engine.detect import Shape
 from bot.engine.normalize import stem
 from bot.engine.reading import Reading
-from bot.engine.runs import has_any_run
+from bot.engine.runs import has_any_run, opens_with
 
 FOLLOW_UP_CONFIDENCE = 0.85
 USE_CASE_FOLLOW_UP_WORDS = 6
@@ -31,6 +31,9 @@ AS_BEFORE = (
 )  # fmt: skip
 """Words that ask the last question again ("what about jax vs pytorch on that", "same q but
 jax vs torch")."""
+CONCLUDING_OPENERS = (("so",), ("ok", "so"), ("okay", "so"), ("alright", "so"), ("then",))
+"""Openers that draw a conclusion from the last answer: "ok so which one should i learn"."""
+INSTEAD = "instead"
 THERE = "there"
 """Closing a follow-up, "there" asks it on the last answer's aspect too ("and jax, how does it
 stack up against torch there"); elsewhere it need not ("is there a jax equivalent")."""
@@ -49,8 +52,8 @@ def leans_on_context(shape: Shape, content: frozenset[str]) -> bool:
         return False  # "best framework for research?" asks about them all, whatever came before
     if shape.asks_what_it_is:
         return False  # "what is keras 3" after "cons of pytorch" asks what keras is
-    if not shape.frameworks and (shape.verdict or shape.picks) and has_any_run(shape.tokens, OF_THOSE_BEFORE):
-        return True  # "fair. if you had to pick one of the two for a ten-week course, which one?"
+    if not shape.frameworks and (shape.verdict or shape.picks) and picks_among_those_before(shape):
+        return True
     if shape.asks_how_to and not shape.points_back and content:
         return False  # "and how do i make pytorch faster with compile" asks the FAQ anew
     if compares_those_before(shape):
@@ -97,7 +100,9 @@ def follow_up(
     against = "than" in shape.tokens or (
         shape.compare and (opens_with_vs or not PRONOUNS.isdisjoint(shape.tokens))
     )
-    if subject is not None and against and len(named) == 1 and named[0] != subject:
+    # "should i learn pytorch instead" after "is tf dead" weighs the one named against it
+    in_its_place = shape.verdict and INSTEAD in shape.tokens
+    if subject is not None and (against or in_its_place) and len(named) == 1 and named[0] != subject:
         if shape.verdict and not shape.aspects:  # "vs jax tho, which should i go with"
             use_case = shape.use_cases[0] if shape.use_cases else None
             why = "follow-up: a pick between the last answer's framework and another"
@@ -247,6 +252,17 @@ THOSE_COMPARED = frozenset({"they", "them", "both", "each", "those", "either"})
 """Words that, in a comparison naming no framework, stand for the frameworks last compared."""
 THE_TWO = (("the", "two"), ("these", "two"), ("the", "pair"))
 """Phrases that do the same ("how do the two compare on 64 a100s"); "two" alone may be any two."""
+
+
+def picks_among_those_before(shape: Shape) -> bool:
+    """Whether the question's words pick among the last answer's frameworks: "fair. if you had
+    to pick one of the two for a ten-week course, which one?", or, drawing a conclusion from
+    that answer, "ok so which one should i learn to get a job" (a bare "which one is best for
+    nlp" may ask of every framework)."""
+    if has_any_run(shape.tokens, OF_THOSE_BEFORE):
+        return True
+    concludes = any(opens_with(shape.tokens, opener) for opener in CONCLUDING_OPENERS)
+    return concludes and has_any_run(shape.tokens, (WHICH_ONE,))
 
 
 def compares_those_before(shape: Shape) -> bool:

@@ -87,7 +87,7 @@ class LastTurnReader:
         about = self.about(previous, adding=shape.adds, judging=judging)
         reading = follow_up(shape, previous, self.readings.shapes.verdict, about, own)
         if reading is None and previous.kind == "faq" and says_it_follows_up(shape):
-            reading = self._faq_follow_up(words, shape, own, previous, about)
+            reading = self._faq_follow_up(words, shape, own, previous, about, question)
         if reading is None:
             return None
         return self._unless_it_stands_alone(reading, shape, content, ranked, exact, question, previous)
@@ -246,9 +246,10 @@ class LastTurnReader:
         content: frozenset[str],
         previous: Answer,
         about: Sequence[str],
+        question: str,
     ) -> Reading | None:
-        """A follow-up to an FAQ answer that the entry itself does not answer; ``about``
-        is what the last answer was about (see :meth:`about`).
+        """A follow-up ``question`` to an FAQ answer that the entry itself does not answer;
+        ``about`` is what the last answer was about (see :meth:`about`).
 
         - "and tensorflow?" after an entry about PyTorch: the sibling entry that asks the
           same for TensorFlow (see siblings.py), or else, for an entry on one aspect
@@ -289,7 +290,9 @@ class LastTurnReader:
         speaks_of = [len(new & r.named) for r in candidates]
         most = max(speaks_of, default=0)
         ranked = [r for r, count in zip(candidates, speaks_of, strict=True) if count and count == most]
-        reading = self.readings.faq(combined_shape, ranked, False)
+        # Meaning may break a near tie, read over both questions ("what does torch.compile
+        # do" then "is there an equivalent in tensorflow": graph modes, not speed tips).
+        reading = self.readings.faq(combined_shape, ranked, False, f"{previous.query}\n{question}")
         if reading is None:
             return None
         confidence = min(reading.confidence, FOLLOW_UP_CONFIDENCE)

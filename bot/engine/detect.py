@@ -62,6 +62,8 @@ from bot.engine.runs import has_any_run, opens_with
 
 LISTED_ASPECTS = 3
 """See :attr:`Shape.lists_aspects`."""
+TERSE_FRAMEWORK_ASK = 4
+"""At most this many words beside "framework" ask for one (see :attr:`Shape.asks_to_choose`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,8 +220,11 @@ class Shape:
 
     @property
     def asks_to_choose(self) -> bool:
-        """Asks which framework to pick, or to weigh two: "best…", "which…", "X or Y", "vs"."""
-        return self.verdict or self.asks_which_framework or self.compare
+        """Asks which framework to pick, or to weigh two: "best…", "which…", "X or Y", "vs";
+        or, in a few words, names a topic beside the word "framework" ("nlp fw", "framework
+        for audio"), which asks for one."""
+        terse = len(self.tokens) <= TERSE_FRAMEWORK_ASK and self.says_framework
+        return self.verdict or self.asks_which_framework or self.compare or terse
 
     def origin_free_leftover(self) -> tuple[str, ...]:
         """The leftover tokens without those that only say which framework a model came

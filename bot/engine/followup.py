@@ -83,12 +83,15 @@ def follow_up(
     verdict: VerdictReading,
     about: Sequence[str] = (),
     content: frozenset[str] = frozenset(),
+    on_aspect: str | None = None,
 ) -> Reading | None:
     """The previous answer adjusted by what the follow-up names, or None if it cannot be.
 
     ``about`` is the frameworks the previous answer was about, where it says (an FAQ
     entry may name none). After one framework, "is it faster than pytorch?" and "how does it
-    compare to pytorch?" compare the two.
+    compare to pytorch?" compare the two; on the aspect the question names, or else on
+    ``on_aspect``, the one aspect of the previous answer's entry ("pytorch on a phone?" then
+    "vs tflite tho" compares them on mobile).
     ``content`` is the follow-up's own words: "can i use pdb in pytorch" after an FAQ answer
     asks something new, where "and pytorch?" asks the same question again.
     """
@@ -107,7 +110,7 @@ def follow_up(
             use_case = shape.use_cases[0] if shape.use_cases else None
             why = "follow-up: a pick between the last answer's framework and another"
             return verdict((subject, named[0]), use_case, conf, why)
-        aspect = shape.aspects[0] if shape.aspects else None
+        aspect = shape.aspects[0] if shape.aspects else on_aspect
         return Reading(
             "compare", conf, "follow-up: the last answer's framework against another",
             frameworks=(subject, named[0]), aspect=aspect,

@@ -85,7 +85,9 @@ class LastTurnReader:
             return None
         judging = shape.pros or shape.cons or shape.cons_word != shape.pros_word
         about = self.about(previous, adding=shape.adds, judging=judging)
-        reading = follow_up(shape, previous, self.readings.shapes.verdict, about, own)
+        entry = self.knowledge.faq.get(previous.id or "") if previous.kind == "faq" else None
+        on_aspect = entry.aspects[0] if entry is not None and len(entry.aspects) == 1 else None
+        reading = follow_up(shape, previous, self.readings.shapes.verdict, about, own, on_aspect)
         if reading is None and previous.kind == "faq" and says_it_follows_up(shape):
             reading = self._faq_follow_up(words, shape, own, previous, about, question)
         if reading is None:

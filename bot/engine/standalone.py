@@ -76,6 +76,12 @@ QUESTION_ONLY_FACTOR = 0.9
 """A long message whose shape gives no reading but whose question sentences do ("what does
 keras do well? i only used it once for a mnist thing on my old thinkpad") is that much less
 sure of it than the question alone would be (see StandaloneReader._by_question_sentences)."""
+OTHER_HISTORY_FACTOR = 0.5
+HISTORY_TERM = "history"
+"""A question on history (``history`` in the knowledge's synonyms: "who created", "came out")
+that names none of the frameworks, answered by an entry on one framework's history matched by
+no word of that entry's own (used by no other entry: "caffe2"), asks about something else's
+history ("who made numpy", "when was theano discontinued"): the entry keeps this share."""
 FIGURE_FACTOR = 0.5
 """A question for a figure ("how many epochs", "how much vram") matched to an entry none of whose
 phrasings asks for one keeps this share: the entry speaks of the topic, not the number."""
@@ -173,6 +179,8 @@ class StandaloneReader:
             factor *= OTHER_FRAMEWORK_FACTOR  # "is jax good for research": not TensorFlow's entry
         if top.entry.only_when == ONLY_WHEN_CHOOSING and not shape.asks_to_choose:
             factor *= UNASKED_CHOICE_FACTOR  # "unet segmentation in pytorch": no pick asked for
+        if self._history_of_something_else(shape, top, evidence):
+            factor *= OTHER_HISTORY_FACTOR
         if shape.asks_for_a_figure and top.entry.id not in self._gives_figures:
             factor *= FIGURE_FACTOR
         named = (shape.tokens[i] for m in shape.mentions for i in range(m.start, m.end))
@@ -203,6 +211,14 @@ class StandaloneReader:
         why += f"; fits the declined topic '{declined.topic.id}' better: {declined.score:.2f} on "
         why += ", ".join(declined.matched)
         return Reading("faq", confidence * DECLINED_FACTOR, why, id=top.entry.id, declined=declined.topic.id)
+
+    def _history_of_something_else(self, shape: Shape, top: Ranked, evidence: frozenset[str]) -> bool:
+        """Whether a history question that names no framework matches ``top``, an entry on
+        particular frameworks, by no word of that entry's alone (see OTHER_HISTORY_FACTOR);
+        ``evidence``: the words it matches by, less names and cues."""
+        if HISTORY_TERM not in shape.tokens or shape.frameworks or not top.entry.frameworks:
+            return False
+        return all(self.faq_index.entries_using(word) > 1 for word in evidence - {HISTORY_TERM})
 
     def _for_the_named_framework(self, shape: Shape, ranked: Sequence[Ranked]) -> Sequence[Ranked]:
         """``ranked`` with its best entry swapped for that entry's sibling about the framework

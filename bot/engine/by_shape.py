@@ -13,6 +13,7 @@ from typing import Literal
 from bot.engine.cues import (
     CONS_CUES,
     FAULT_PHRASES,
+    HISTORY_TERM,
     OVERALL_WORDS,
     PITCH_PHRASES,
     PRAISE_PHRASES,
@@ -153,6 +154,8 @@ class ShapeReader:
                 return self.verdict(frameworks, None, WORTH_ONLY_CONFIDENCE, "two frameworks and 'worth'")
             if shape.verdict:
                 return self.verdict(frameworks, None, 0.92, "two frameworks and 'which/should/better'")
+            if HISTORY_TERM in shape.tokens and not shape.verdict:
+                return None  # "which came first, keras or pytorch": their histories, an FAQ
             if shape.compare:
                 if shape.compare_by_or and content:
                     # "keras or pytorch for our analytics platform" asks which to pick, as

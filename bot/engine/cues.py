@@ -48,6 +48,8 @@ VERDICT_CUES = frozenset(
         "learn",
     }
 )  # fmt: skip
+HISTORY_TERM = "history"
+"""The term the knowledge's synonyms make of "who created", "came out", "came first"…"""
 PICK_CUES = frozenset({"pick", "picking", "choose", "recommend", "recommendation", "prefer"})
 """Words that ask outright for one framework to be picked ("jax or torch, which do you pick"):
 unlike "which" or "better", never a request to weigh the two on one aspect. Not before

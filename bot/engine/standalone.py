@@ -17,6 +17,7 @@ from dataclasses import replace
 from bot.engine.apis import ApiNames
 from bot.engine.by_shape import PHRASE_WORDS, ShapeReader
 from bot.engine.closeness import Closeness
+from bot.engine.cues import HISTORY_TERM
 from bot.engine.decline import DeclineIndex
 from bot.engine.definition import DefinitionReader, names_only_a_framework
 from bot.engine.detect import Shape
@@ -77,11 +78,10 @@ QUESTION_ONLY_FACTOR = 0.9
 keras do well? i only used it once for a mnist thing on my old thinkpad") is that much less
 sure of it than the question alone would be (see StandaloneReader._by_question_sentences)."""
 OTHER_HISTORY_FACTOR = 0.5
-HISTORY_TERM = "history"
-"""A question on history (``history`` in the knowledge's synonyms: "who created", "came out")
-that names none of the frameworks, answered by an entry on one framework's history matched by
-no word of that entry's own (used by no other entry: "caffe2"), asks about something else's
-history ("who made numpy", "when was theano discontinued"): the entry keeps this share."""
+"""A question on history (HISTORY_TERM: "who created", "came out") that names none of the
+frameworks, answered by an entry on one framework's history matched by no word of that
+entry's own (used by no other entry: "caffe2"), asks about something else's history ("who
+made numpy", "when was theano discontinued"): the entry keeps this share."""
 FIGURE_FACTOR = 0.5
 """A question for a figure ("how many epochs", "how much vram") matched to an entry none of whose
 phrasings asks for one keeps this share: the entry speaks of the topic, not the number."""

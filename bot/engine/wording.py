@@ -19,6 +19,7 @@ from bot.engine.cues import (
     FIGURE_WORDS,
     FRAMEWORK_QUALIFIERS,
     HEDGES,
+    HISTORY_TERM,
     HOW_DIFFERENT,
     NEGATED_SPAN,
     NEGATION_GAP,
@@ -107,11 +108,14 @@ def purpose_of(words: Sequence[str], present: frozenset[str]) -> tuple[str, ...]
 
 def verdict_cued(words: Sequence[str], present: frozenset[str]) -> bool:
     """Whether a verdict cue (VERDICT_CUES) is in ``words``; "best way to…" asks how to do
-    something, not which is best ("best way to make a sourdough starter"), and a denied cue
-    asks for no verdict ("not which to pick, just how they differ", see all_denied)."""
+    something, not which is best ("best way to make a sourdough starter"), a bare "which" in
+    a history question asks which came first, and a denied cue asks for no verdict ("not
+    which to pick, just how they differ", see all_denied)."""
     cues = present & VERDICT_CUES
     if not cues or (cues == {"best"} and not stands_not_before(words, cues, "way")):
         return False
+    if cues == {"which"} and HISTORY_TERM in present:
+        return False  # "which came first, jax or tensorflow" asks about their history
     return present.isdisjoint(NEGATORS) or not all_denied(words, cues)
 
 

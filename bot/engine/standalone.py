@@ -65,7 +65,7 @@ choosing``), matched by a question that asks no such thing, keeps this share."""
 BARE_NAME_CONFIDENCE = 0.7
 """A framework named on its own ("pytorch?") gets its pros, expanded with its summary,
 unless the best FAQ entry is about that framework alone."""
-NAMED_FRAMEWORK_LEAD = 0.1
+NAMED_FRAMEWORK_LEAD = 0.15
 """An entry about the framework a question names goes first when it scores at most this
 much below a best entry about another framework (see _about_the_named_framework_first)."""
 BACKSTORY_FACTOR = 0.8

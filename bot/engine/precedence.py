@@ -1,7 +1,7 @@
 """Which reading answers when a question's shape and its best FAQ entry both read it, and
 when a long message's question sentences read otherwise than the whole of it.
 
-Mostly the more confident one. Six rules come first, because confidence alone gets
+Mostly the more confident one. Seven rules come first, because confidence alone gets
 them wrong:
 
 - a comparison asked outright on an aspect ("tf vs pt, which trains faster") beats
@@ -20,7 +20,9 @@ them wrong:
   about apple m3, can either use the gpu") gets that platform's entry;
 - an entry on picking a framework (``only_when: choosing``) that the question
   matches by a topic of its own ("which framework do people choose for nlp") beats
-  the bare verdict over all frameworks, which would ignore the topic.
+  the bare verdict over all frameworks, which would ignore the topic;
+- likewise an entry fairly sure of itself beats the bare verdict when the question
+  weighs a property ("which framework has more tools and libraries around it").
 """
 
 from __future__ import annotations
@@ -44,6 +46,9 @@ over a comparison or verdict (see _asks_each_how)."""
 NARROWER_PHRASING = 0.8
 """How much of its best phrasing an entry on one platform must be matched by to answer over
 a comparison on the aspect it shares (see _narrower_entry)."""
+WEIGHED_ENTRY_CONFIDENCE = 0.4
+"""An entry must be at least this confident to answer a question weighing a property over the
+bare verdict (see _weighs_what_the_entry_covers)."""
 TOPIC_PICK_CONFIDENCE = 0.15
 """An entry on picking by topic must be at least this confident to beat the bare verdict."""
 
@@ -66,6 +71,7 @@ def shape_answers(
         return True
     entry_answers = (
         _picks_within_its_topic(shape, structured, faq, entry, top)
+        or _weighs_what_the_entry_covers(shape, structured, faq, entry)
         or _asks_each_how(shape, structured, faq, entry)
         or _narrower_entry(shape, structured, entry, top, split_aspects)
     )
@@ -155,6 +161,21 @@ def _asks_each_how(shape: Shape, structured: Reading, faq: Reading, entry: FaqEn
         and faq.confidence >= EACH_ENTRY_CONFIDENCE
         and shape.asks_of_each
         and not (shape.compare or shape.weighs_a_property)
+    )
+
+
+def _weighs_what_the_entry_covers(shape: Shape, structured: Reading, faq: Reading, entry: FaqEntry) -> bool:
+    """A bare verdict over all frameworks (no framework named, no use case) against an entry
+    fairly sure of itself (WEIGHED_ENTRY_CONFIDENCE) when the question weighs a property
+    ("which framework has more tools and libraries around it"): the property is what it asks
+    about, which the entry answers and the verdict ignores."""
+    return (
+        structured.kind == "verdict"
+        and structured.use_case is None
+        and not shape.frameworks
+        and shape.weighs_a_property
+        and entry.only_when != ONLY_WHEN_CHOOSING
+        and faq.confidence >= WEIGHED_ENTRY_CONFIDENCE
     )
 
 

@@ -200,6 +200,9 @@ def follow_up(
 
 COORDINATORS = frozenset({"and", "or", "compare", "vs"})
 """Words that join two frameworks offered side by side (the knowledge rewrites "or" to "compare")."""
+BRIDGE_WORDS = frozenset({"just", "go", "switch", "move", "to", "use", "learn", "pick", "with", "for"})
+BRIDGE_REACH = 2
+"""Words that may stand between "it or" and the other framework's name: "it or just go pytorch"."""
 IN_PLACE_OF = (("instead", "of"), ("over",), ("rather", "than"))
 """Words that set one framework in another's place: "use it instead of pytorch", "keras over it"."""
 
@@ -215,7 +218,7 @@ def it_beside_a_name(shape: Shape) -> int | None:
     for at, word in enumerate(words):
         if word != PRONOUN:
             continue
-        if at + 2 in starts and words[at + 1] in COORDINATORS:
+        if at + 1 < len(words) and words[at + 1] in COORDINATORS and _bridged(words, at + 2, starts):
             return at
         if at - 1 in ends and words[at - 1] in COORDINATORS:
             return at
@@ -225,6 +228,17 @@ def it_beside_a_name(shape: Shape) -> int | None:
             if at - len(run) in ends and tuple(words[at - len(run) : at]) == run:
                 return at
     return None
+
+
+def _bridged(words: Sequence[str], at: int, starts: set[int]) -> bool:
+    """Whether a framework's name starts at ``at`` or after at most BRIDGE_REACH words of
+    BRIDGE_WORDS ("…learn it or just go pytorch", "keep it or switch to jax")."""
+    for start in range(at, min(len(words), at + BRIDGE_REACH) + 1):
+        if start in starts:
+            return True
+        if start < len(words) and words[start] not in BRIDGE_WORDS:
+            return False
+    return False
 
 
 def it_used_with(shape: Shape) -> int | None:

@@ -61,8 +61,9 @@ def leans_on_context(shape: Shape, content: frozenset[str]) -> bool:
     if shape.points_back:  # "like that" is no praise
         return len(content) <= 3
     judged = shape.pros or shape.cons or shape.pros_word or shape.cons_word
-    if shape.frameworks and (judged or shape.praises_by_name or shape.faults_by_name):
-        return False  # "what's bad about keras" stands on its own
+    judged_there = shape.follow_up_opener and shape.tokens[-1] == THERE
+    if shape.frameworks and (judged or shape.praises_by_name or shape.faults_by_name) and not judged_there:
+        return False  # "what's bad about keras" stands on its own; "ok and pytorch, any good there" does not
     if says_it_follows_up(shape):
         if shape.use_cases and not shape.frameworks and not shape.aspects:
             return len(content) <= USE_CASE_FOLLOW_UP_WORDS

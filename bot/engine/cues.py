@@ -91,6 +91,19 @@ GENERIC_WORDS = frozenset(
 )  # fmt: skip
 """Words any question about these frameworks may carry; they tell no entry apart. (The
 last four name a framework's users: "and in jax land?", "over in the pytorch world".)"""
+FRAMING_WORDS = frozenset(
+    """
+    kindly summarise summarize summary characterise characterize describe outline regarding
+    concerning pertaining whereby within beyond provide provides provided relative respectively
+    estimation methodology practitioners significant particular particularly entirely typically
+    essentially various certain thereof furthermore moreover additionally however nonetheless
+    require requires required respective extent considerations comprehensive landscape insights
+    perspective elucidate enumerate
+    """.split()
+)
+"""Words that frame a request in formal or polite English ("kindly summarise…", "what tooling
+does it provide for…", "the recommended methodology for…") without naming its topic: they
+tell no entry apart, and unknown to the knowledge, they made careful questions look off-topic."""
 VAGUE_WORDS = (
     PROS_WORDS
     | CONS_WORDS

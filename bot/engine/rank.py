@@ -21,7 +21,7 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from bot.engine.cues import ALL_CUES, GENERIC_WORDS, VAGUE_WORDS
+from bot.engine.cues import ALL_CUES, FRAMING_WORDS, GENERIC_WORDS, VAGUE_WORDS
 from bot.engine.lexicon import Lexicon
 from bot.engine.normalize import STOPWORDS, stem
 from bot.knowledge import FaqEntry
@@ -149,7 +149,8 @@ class FaqIndex:
     ):
         """Index ``entries``; ``expand`` adds features to analysed tokens (both sides alike)."""
         self.entries = tuple(entries)
-        self._ignore = STOPWORDS | GENERIC_WORDS | VAGUE_WORDS | GENERIC_ERRORS | frozenset(ignore)
+        ignored = (STOPWORDS, GENERIC_WORDS, FRAMING_WORDS, VAGUE_WORDS, GENERIC_ERRORS, frozenset(ignore))
+        self._ignore = frozenset().union(*ignored)
         self._stems: dict[str, str] = {}  # a memo: stemming is pure, and hot at build time
         strong: list[frozenset[str]] = []
         weak: list[frozenset[str]] = []

@@ -93,7 +93,7 @@ GENERIC_WORDS = frozenset(
 last four name a framework's users: "and in jax land?", "over in the pytorch world".)"""
 FRAMING_WORDS = frozenset(
     """
-    kindly summarise summarize summary characterise characterize describe outline regarding
+    kindly characterise characterize describe outline regarding
     concerning pertaining whereby within beyond provide provides provided relative respectively
     estimation methodology practitioners significant particular particularly entirely typically
     essentially various certain thereof furthermore moreover additionally however nonetheless
@@ -101,7 +101,7 @@ FRAMING_WORDS = frozenset(
     perspective elucidate enumerate
     """.split()
 )
-"""Words that frame a request in formal or polite English ("kindly summarise…", "what tooling
+"""Words that frame a request in formal or polite English ("kindly outline…", "what tooling
 does it provide for…", "the recommended methodology for…") without naming its topic: they
 tell no entry apart, and unknown to the knowledge, they made careful questions look off-topic."""
 VAGUE_WORDS = (

@@ -115,6 +115,8 @@ VAGUE_WORDS = (
 "what's the data loading story in pytorch", "what's the deal with keras 3")."""
 ADD_CUES = frozenset({"add", "include", "plus"})
 """'Now add keras to that': a framework joins the last answer."""
+RULE_OUT = (("not",), ("dont", "use"), ("do", "not", "use"), ("dont", "want"), ("rather", "not"))
+"""Words right before a framework's name that rule it out: "…with tensorflow i mean, not torch"."""
 REMOVE_CUES = frozenset({"drop", "remove", "minus", "ditch", "exclude"})
 """'Drop tf': the framework named next leaves the last answer."""
 SWAP_CUES = frozenset({"swap", "replace", "instead"})

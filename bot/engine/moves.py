@@ -8,7 +8,16 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-from bot.engine.cues import IT_IN_PHRASES, IT_IN_REACH, REMOVE_CUES, SWAP_CUES, TIE_WORDS, TO_REACH, TO_WORDS
+from bot.engine.cues import (
+    IT_IN_PHRASES,
+    IT_IN_REACH,
+    REMOVE_CUES,
+    RULE_OUT,
+    SWAP_CUES,
+    TIE_WORDS,
+    TO_REACH,
+    TO_WORDS,
+)
 from bot.engine.entities import Mention
 
 
@@ -36,6 +45,26 @@ def leaves_one(words: Sequence[str], port: tuple[int, str] | None) -> bool:
         return False
     begin, toward = port
     return begin > 0 and words[begin - 1] == "from" and toward == "to"
+
+
+def without_ruled_out(words: Sequence[str], mentions: Sequence[Mention]) -> tuple[str, ...]:
+    """``words`` without the frameworks the question rules out and the words that rule them
+    out ("with tensorflow i mean, not torch", "specifically pytorch, we dont use tf"): it
+    asks about the others. Only when it names another framework too, and not after "why"
+    ("why not pytorch" suggests it)."""
+    names = [m for m in mentions if m.kind == "framework"]
+    cut: list[tuple[int, int]] = []
+    for mention in names:
+        for run in RULE_OUT:
+            begin = mention.start - len(run)
+            if begin >= 0 and tuple(words[begin : mention.start]) == run:
+                if not (begin > 0 and words[begin - 1] == "why"):
+                    cut.append((begin, mention.end))
+                break
+    ruled_out = {m.id for m in names if any(b <= m.start < e for b, e in cut)}
+    if not cut or not {m.id for m in names} - ruled_out:
+        return tuple(words)
+    return tuple(w for i, w in enumerate(words) if not any(b <= i < e for b, e in cut))
 
 
 def removed(words: Sequence[str], mentions: Sequence[Mention]) -> tuple[str, ...]:

@@ -30,6 +30,7 @@ from bot.engine.rank import (
     ScaledPhrasings,
     pair_bonus,
 )
+from bot.engine.runs import has_run
 from bot.knowledge import Decline
 
 IDF_MEMO_SIZE = 50_000
@@ -61,7 +62,10 @@ class DeclineIndex:
         contents: list[list[frozenset[str]]] = []
         pairs: list[frozenset[tuple[str, str]]] = []
         self._exact: dict[tuple[str, ...], Decline] = {}
+        self._by_name: dict[tuple[str, ...], Decline] = {}
         for topic in self.topics:
+            for name in topic.names:
+                self._by_name.setdefault(tuple(lexicon.analyse_known(name)), topic)
             plain = [lexicon.analyse_known(text) for text in (topic.topic, *topic.phrasings)]
             for phrasing in plain:
                 self._exact.setdefault(phrasing, topic)
@@ -77,6 +81,14 @@ class DeclineIndex:
         self._documents = len(faq_index.entries) + len(self.topics)
         # Each phrasing with its coverage scale, as for FAQ entries; weights need the postings above.
         self._phrasings = tuple(ScaledPhrasings.weighed(phrasings, self.idf) for phrasings in contents)
+
+    def named(self, words: Sequence[str]) -> Decline | None:
+        """The topic one of whose names (``names`` in the knowledge) stands in these analysed
+        words, if any: "how do i install mxnet with cuda 12" is about MXNet."""
+        for name, topic in self._by_name.items():
+            if name and has_run(words, name):
+                return topic
+        return None
 
     def exact(self, words: Sequence[str]) -> Decline | None:
         """The topic one of whose phrasings is exactly these analysed words, if any."""

@@ -213,6 +213,11 @@ class Shape:
         return any(pair in DL_LIBRARY_PAIRS for pair in itertools.pairwise(self.tokens))
 
     @property
+    def asks_for_a_framework(self) -> bool:
+        """Asks which framework to use in so many words: "which framework for speech"."""
+        return self.asks_which_framework and self.says_framework
+
+    @property
     def picks_not_weighs(self) -> bool:
         """Asks outright for a pick and does not only weigh a property: "which should we bet
         on for tpus", not "which is easier to pick up"."""

@@ -158,6 +158,15 @@ class Engine:
             reason = f"one of the phrasings of the declined topic '{declined.id}'"
             listed = Reading("none", 0.0, reason, declined=declined.id)
             return self._finisher.finish(query, listed, ranked, limits)
+        # "is chainer still maintained" is about a framework the knowledge does not cover; "coming
+        # from caffe, which framework is best for android" asks for one of those it does.
+        names_another = exact is None and not shape.frameworks and not shape.asks_for_a_framework
+        outside = self.declines.named(analysis.tokens) if names_another else None
+        if outside is not None:
+            reason = f"names the declined topic '{outside.id}' and none of the frameworks"
+            return self._finisher.finish(
+                query, Reading("none", 0.0, reason, declined=outside.id), ranked, limits
+            )
         recent = None if shape.fresh_topic else self._recent(context, now)
         previous = recent if recent is not None and recent.answered else None
         if recent is not None and previous is None:  # "planning my thesis in jax" went unanswered

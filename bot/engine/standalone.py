@@ -200,9 +200,8 @@ class StandaloneReader:
         # "which framework for speech recognition" asks for a framework, which no declined
         # topic is; only the topic asked for itself ("best speech recognition model for
         # german", "which gpu should i buy") may be declined.
-        asks_for_a_framework = shape.asks_which_framework and shape.says_framework
         declined = None
-        if not asks_for_a_framework:
+        if not shape.asks_for_a_framework:
             declined = self.declines.best(
                 with_concepts(shape.tokens, shape.mentions), DECLINE_LEAD * top.score
             )

@@ -177,7 +177,8 @@ class _Builder:
         for origin, raw in _entries(document, "verdicts"):
             self._put(self.verdicts, "verdict", _verdict(raw, origin), origin)
         for origin, raw in _entries(document, "declines"):
-            decline = Decline(raw["id"], raw["topic"].strip(), _strings(raw, "phrasings"), origin)
+            phrasings = _strings(raw, "phrasings")
+            decline = Decline(raw["id"], raw["topic"].strip(), phrasings, origin, _strings(raw, "names"))
             self._put(self.declines, "declined topic", decline, origin)
         for term, variants in data.get("synonyms", {}).items():
             origin = Origin(document.file, document.line_of(("synonyms", term)))

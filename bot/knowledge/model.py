@@ -139,6 +139,9 @@ class Decline:
     topic: str
     phrasings: tuple[str, ...]
     origin: Origin
+    names: tuple[str, ...] = ()
+    """Names of things outside the knowledge ("mxnet", "chainer"): a question that names one
+    and none of the frameworks is this topic, however well an entry matches its other words."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -168,6 +168,14 @@ DECLINE = Record(
             "phrasings",
             ListOf(Text("A way members ask it.", max_len=200), "How members phrase it.", min_items=1),
         ),
+        Field(
+            "names",
+            ListOf(
+                Text("A name, as members type it.", max_len=80),
+                "Names that make a question this topic when it names none of the frameworks.",
+            ),
+            False,
+        ),
     ),
     "A topic the knowledge does not cover, declined even when it sounds like an FAQ entry.",
 )

@@ -30,6 +30,28 @@ def test_questions_the_entries_answer_are_not_declined(write_knowledge):
     assert engine.ask("which one trains faster").key == "faq:speed"
 
 
+OTHER_LIBRARIES = """\
+declines:
+  - id: gamma-library
+    topic: The Gamma library, which the knowledge does not cover
+    phrasings:
+      - is gamma any good
+    names: [gamma]
+"""
+
+
+def test_a_question_naming_a_declined_name_and_no_framework_is_declined(write_knowledge):
+    question = "gamma setup install"
+    without = Engine.from_directory(write_knowledge())
+    assert without.ask(question).key == "faq:install"  # "setup install" was enough on its own
+
+    engine = Engine.from_directory(write_knowledge({"declines.yaml": OTHER_LIBRARIES}))
+    answer = engine.ask(question)
+    assert (answer.kind, answer.declined_topic) == ("none", "gamma-library")
+    # Beside a framework of the knowledge's, the name is only part of the question.
+    assert engine.ask("how do i install alpha, alpha setup for a gamma user").key == "faq:install"
+
+
 ONLY_WHEN_CHOOSING = """\
 faq:
   - id: by-task

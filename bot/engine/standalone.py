@@ -79,9 +79,9 @@ keras do well? i only used it once for a mnist thing on my old thinkpad") is tha
 sure of it than the question alone would be (see StandaloneReader._by_question_sentences)."""
 OTHER_HISTORY_FACTOR = 0.5
 """A question on history (HISTORY_TERM: "who created", "came out") that names none of the
-frameworks, answered by an entry on one framework's history matched by no word of that
-entry's own (used by no other entry: "caffe2"), asks about something else's history ("who
-made numpy", "when was theano discontinued"): the entry keeps this share."""
+frameworks, answered by an entry that tells no history ("who founded hugging face") or by
+one on a framework's history matched by no word of that entry's own (used by no other entry:
+"caffe2"), asks about something else's history ("who made numpy"): the entry keeps this share."""
 FIGURE_FACTOR = 0.5
 """A question for a figure ("how many epochs", "how much vram") matched to an entry none of whose
 phrasings asks for one keeps this share: the entry speaks of the topic, not the number."""
@@ -215,7 +215,11 @@ class StandaloneReader:
         """Whether a history question that names no framework matches ``top``, an entry on
         particular frameworks, by no word of that entry's alone (see OTHER_HISTORY_FACTOR);
         ``evidence``: the words it matches by, less names and cues."""
-        if HISTORY_TERM not in shape.tokens or shape.frameworks or not top.entry.frameworks:
+        if HISTORY_TERM not in shape.tokens or shape.frameworks:
+            return False
+        if HISTORY_TERM not in evidence:
+            return True  # "who founded hugging face": the entry on its libraries tells no history
+        if not top.entry.frameworks:
             return False
         return all(self.faq_index.entries_using(word) > 1 for word in evidence - {HISTORY_TERM})
 

@@ -41,7 +41,7 @@ from bot.engine.finish import MAX_SUGGESTIONS, Finisher
 from bot.engine.focus import question_part
 from bot.engine.lastturn import LastTurnReader
 from bot.engine.lexicon import Lexicon
-from bot.engine.moves import without_ruled_out
+from bot.engine.moves import may_rule_out, without_ruled_out
 from bot.engine.normalize import readable
 from bot.engine.rank import FaqIndex, Ranked
 from bot.engine.reading import Reading
@@ -144,8 +144,8 @@ class Engine:
         asked = without_acknowledgement(read)
         if asked != read:  # "nice, and jax?" asks "and jax?"
             analysis = self.lexicon.analyse(asked)
-        kept = without_ruled_out(analysis.tokens, self.entities.mentions(analysis.tokens))
-        if kept != analysis.tokens:  # "with tensorflow i mean, not torch" asks of tensorflow
+        if may_rule_out(analysis.tokens):  # "with tensorflow i mean, not torch" asks of tensorflow
+            kept = without_ruled_out(analysis.tokens, self.entities.mentions(analysis.tokens))
             analysis = replace(analysis, tokens=kept)
         shape = shape_of(analysis.tokens, self.entities, analysis.raw)
         if shape.gives_orders:  # declined before any ranking: no "closest things" to offer either

@@ -47,6 +47,15 @@ def leaves_one(words: Sequence[str], port: tuple[int, str] | None) -> bool:
     return begin > 0 and words[begin - 1] == "from" and toward == "to"
 
 
+RULE_OUT_OPENERS = frozenset(run[0] for run in RULE_OUT)
+
+
+def may_rule_out(words: Sequence[str]) -> bool:
+    """Whether ``words`` hold the first word of a phrase that rules a framework out (a cheap
+    test before :func:`without_ruled_out` looks for names)."""
+    return not RULE_OUT_OPENERS.isdisjoint(words)
+
+
 def without_ruled_out(words: Sequence[str], mentions: Sequence[Mention]) -> tuple[str, ...]:
     """``words`` without the frameworks the question rules out and the words that rule them
     out ("with tensorflow i mean, not torch", "specifically pytorch, we dont use tf"): it

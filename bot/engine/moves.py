@@ -47,13 +47,14 @@ def leaves_one(words: Sequence[str], port: tuple[int, str] | None) -> bool:
     return begin > 0 and words[begin - 1] == "from" and toward == "to"
 
 
-RULE_OUT_OPENERS = frozenset(run[0] for run in RULE_OUT)
+RULE_OUT_WORDS = frozenset({"not", "dont", "rather"})
+"""A word every phrase of RULE_OUT holds."""
 
 
 def may_rule_out(words: Sequence[str]) -> bool:
-    """Whether ``words`` hold the first word of a phrase that rules a framework out (a cheap
+    """Whether ``words`` hold a word that every phrase ruling a framework out holds (a cheap
     test before :func:`without_ruled_out` looks for names)."""
-    return not RULE_OUT_OPENERS.isdisjoint(words)
+    return not RULE_OUT_WORDS.isdisjoint(words)
 
 
 def without_ruled_out(words: Sequence[str], mentions: Sequence[Mention]) -> tuple[str, ...]:

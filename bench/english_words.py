@@ -33,6 +33,7 @@ def common_words(counts: Mapping[str, int], min_count: int = MIN_COUNT) -> list[
 
 
 def word_list_text(words: Iterable[str], source: str) -> str:
+    """The shipped file: a header naming ``source``, then one word a line."""
     header = (
         f"# English words the typo corrector leaves alone; made by `python -m bench.english_words`\n"
         f"# from {source} (MIT licensed), words counted at least {MIN_COUNT} times.\n"

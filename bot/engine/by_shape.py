@@ -154,7 +154,7 @@ class ShapeReader:
                 return self.verdict(frameworks, None, WORTH_ONLY_CONFIDENCE, "two frameworks and 'worth'")
             if shape.verdict:
                 return self.verdict(frameworks, None, 0.92, "two frameworks and 'which/should/better'")
-            if HISTORY_TERM in shape.tokens and not shape.verdict:
+            if HISTORY_TERM in shape.tokens:
                 return None  # "which came first, keras or pytorch": their histories, an FAQ
             if shape.compare:
                 if shape.compare_by_or and content:

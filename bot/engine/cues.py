@@ -117,6 +117,8 @@ ADD_CUES = frozenset({"add", "include", "plus"})
 """'Now add keras to that': a framework joins the last answer."""
 RULE_OUT = (("not",), ("dont", "use"), ("do", "not", "use"), ("dont", "want"), ("rather", "not"))
 """Words right before a framework's name that rule it out: "…with tensorflow i mean, not torch"."""
+RULE_OUT_WORDS = frozenset({"not", "dont"})
+"""A word every phrase of RULE_OUT holds: without one, a question rules nothing out."""
 REMOVE_CUES = frozenset({"drop", "remove", "minus", "ditch", "exclude"})
 """'Drop tf': the framework named next leaves the last answer."""
 SWAP_CUES = frozenset({"swap", "replace", "instead"})

@@ -34,6 +34,7 @@ jax vs torch")."""
 CONCLUDING_OPENERS = (("so",), ("ok", "so"), ("okay", "so"), ("alright", "so"), ("then",))
 """Openers that draw a conclusion from the last answer: "ok so which one should i learn"."""
 INSTEAD = "instead"
+"""'Should i learn pytorch instead' after an answer about tensorflow weighs the two."""
 THERE = "there"
 """Closing a follow-up, "there" asks it on the last answer's aspect too ("and jax, how does it
 stack up against torch there"); elsewhere it need not ("is there a jax equivalent")."""

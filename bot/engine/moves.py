@@ -13,6 +13,7 @@ from bot.engine.cues import (
     IT_IN_REACH,
     REMOVE_CUES,
     RULE_OUT,
+    RULE_OUT_WORDS,
     SWAP_CUES,
     TIE_WORDS,
     TO_REACH,
@@ -45,10 +46,6 @@ def leaves_one(words: Sequence[str], port: tuple[int, str] | None) -> bool:
         return False
     begin, toward = port
     return begin > 0 and words[begin - 1] == "from" and toward == "to"
-
-
-RULE_OUT_WORDS = frozenset({"not", "dont", "rather"})
-"""A word every phrase of RULE_OUT holds."""
 
 
 def may_rule_out(words: Sequence[str]) -> bool:

@@ -212,9 +212,10 @@ class StandaloneReader:
         return Reading("faq", confidence * DECLINED_FACTOR, why, id=top.entry.id, declined=declined.topic.id)
 
     def _history_of_something_else(self, shape: Shape, top: Ranked, evidence: frozenset[str]) -> bool:
-        """Whether a history question that names no framework matches ``top``, an entry on
-        particular frameworks, by no word of that entry's alone (see OTHER_HISTORY_FACTOR);
-        ``evidence``: the words it matches by, less names and cues."""
+        """Whether a history question that names no framework matches ``top`` without its
+        history words, or, ``top`` being on particular frameworks, by no word of that entry's
+        alone (see OTHER_HISTORY_FACTOR); ``evidence``: the words it matches by, less names
+        and cues."""
         if HISTORY_TERM not in shape.tokens or shape.frameworks:
             return False
         if HISTORY_TERM not in evidence:

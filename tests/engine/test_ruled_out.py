@@ -2,6 +2,7 @@
 
 import pytest
 
+from bot.engine.cues import RULE_OUT, RULE_OUT_WORDS
 from bot.engine.moves import without_ruled_out
 
 
@@ -30,3 +31,8 @@ def test_a_framework_ruled_out_is_dropped_from_the_question(engine, question, ke
 def test_why_not_and_a_lone_name_are_kept(engine, question):
     words = engine.lexicon.analyse(question).tokens
     assert without_ruled_out(words, engine.entities.mentions(words)) == words
+
+
+def test_every_ruling_out_phrase_holds_a_word_the_cheap_test_looks_for():
+    # may_rule_out skips the search for names when none of these words is in the question
+    assert all(RULE_OUT_WORDS & set(phrase) for phrase in RULE_OUT)

@@ -65,13 +65,15 @@ class DeclineIndex:
         self._by_name: dict[tuple[str, ...], Decline] = {}
         for topic in self.topics:
             for name in topic.names:
-                self._by_name.setdefault(tuple(lexicon.analyse_known(name)), topic)
+                if name_words := tuple(lexicon.analyse_known(name)):
+                    self._by_name.setdefault(name_words, topic)
             plain = [lexicon.analyse_known(text) for text in (topic.topic, *topic.phrasings)]
             for phrasing in plain:
                 self._exact.setdefault(phrasing, topic)
             analysed = [expand(words) for words in plain]
             contents.append([p for p in map(faq_index.content, analysed) if p])
             pairs.append(frozenset().union(*map(faq_index.word_pairs, analysed)))
+        self._name_starts = frozenset(name[0] for name in self._by_name)
         self._pairs = tuple(pairs)
         self._words = tuple(frozenset().union(*phrasings) for phrasings in contents)
         self._postings: dict[str, list[int]] = {}
@@ -85,8 +87,10 @@ class DeclineIndex:
     def named(self, words: Sequence[str]) -> Decline | None:
         """The topic one of whose names (``names`` in the knowledge) stands in these analysed
         words, if any: "how do i install mxnet with cuda 12" is about MXNet."""
+        if self._name_starts.isdisjoint(words):  # most questions name nothing declined
+            return None
         for name, topic in self._by_name.items():
-            if name and has_run(words, name):
+            if has_run(words, name):
                 return topic
         return None
 

@@ -144,10 +144,12 @@ class Engine:
         asked = without_acknowledgement(read)
         if asked != read:  # "nice, and jax?" asks "and jax?"
             analysis = self.lexicon.analyse(asked)
-        if may_rule_out(analysis.tokens):  # "with tensorflow i mean, not torch" asks of tensorflow
-            kept = without_ruled_out(analysis.tokens, self.entities.mentions(analysis.tokens))
-            analysis = replace(analysis, tokens=kept)
         shape = shape_of(analysis.tokens, self.entities, analysis.raw)
+        if may_rule_out(analysis.tokens):  # "with tensorflow i mean, not torch" asks of tensorflow
+            kept = without_ruled_out(analysis.tokens, shape.mentions)
+            if kept != analysis.tokens:  # read again only when a framework was ruled out
+                analysis = replace(analysis, tokens=kept)
+                shape = shape_of(analysis.tokens, self.entities, analysis.raw)
         if shape.gives_orders:  # declined before any ranking: no "closest things" to offer either
             injected = Reading("none", 0.0, "gives the bot instructions (prompt injection)")
             return self._finisher.finish(query, injected, (), limits)

@@ -112,6 +112,7 @@ class Lexicon:
         self._english = english
         self._rewrites = MappingProxyType(dict(rewrites))
         self._sizes = sizes_by_first_word(rewrites)
+        self._source_words = frozenset(word for source in rewrites for word in source)
         self.vocabulary = frozenset(vocabulary) | frozenset(terms)
         self._terms_by_length = self._by_length(terms)
         by_initial: dict[tuple[int, str], list[str]] = {}
@@ -243,35 +244,41 @@ class Lexicon:
         """
         current = list(words)
         for _ in range(3):
-            rewritten = self._rewrite_once(current)
-            if rewritten == current:
+            current, may_feed_another = self._rewrite_once(current)
+            if not may_feed_another:
                 break
-            current = rewritten
         return current
 
-    def _rewrite_once(self, words: Sequence[str]) -> list[str]:
+    def _rewrite_once(self, words: Sequence[str]) -> tuple[list[str], bool]:
+        """One pass, and whether another could change more: only when a rewrite put in a
+        word some phrase starts from or holds, or took words out (every other phrase was
+        looked for in this pass already)."""
         out: list[str] = []
+        may_feed_another = False
         hedged = not PHRASE_HEDGES.isdisjoint(words)  # most questions have none: no second look
         i = 0
         while i < len(words):
             sizes = self._sizes.get(words[i], ())
+            target: tuple[str, ...] | None = None
             for size in sizes:
                 if i + size > len(words):
                     continue
                 target = self._rewrites.get(tuple(words[i : i + size]))
                 if target is not None:
-                    out.extend(target)
                     i += size
                     break
             else:
                 found = self._hedged_phrase(words, i, sizes) if hedged and sizes else None
                 if found is not None:
                     target, i = found
-                    out.extend(target)
-                else:
-                    out.append(words[i])
-                    i += 1
-        return out
+            if target is None:
+                out.append(words[i])
+                i += 1
+                continue
+            out.extend(target)
+            if not target or not self._source_words.isdisjoint(target):
+                may_feed_another = True
+        return out, may_feed_another
 
     def _hedged_phrase(
         self, words: Sequence[str], start: int, sizes: Sequence[int]

@@ -273,7 +273,11 @@ class LastTurnReader:
                 frameworks = (*about, *others)
                 return Reading("compare", FOLLOW_UP_CONFIDENCE, why, frameworks=frameworks, aspect=aspects[0])
         # The aspects and use cases it names are new too ("ok but is it used for research?").
-        named = frozenset(concepts(shape.mentions))
+        # So are the words that name them: "what about amd gpus" (rocm, a hardware alias)
+        # after the entry on Apple silicon asks for the entry that speaks of ROCm.
+        named = frozenset(concepts(shape.mentions)) | self.faq_index.content(
+            word for m in shape.mentions if m.kind != "framework" for word in words[m.start : m.end]
+        )
         new = content | named | (self.faq_index.content(others) if shape.points_back else frozenset())
         if not new:
             return None

@@ -41,6 +41,9 @@ said they ask for its pros or cons; too vague to rank FAQ entries by. Not those 
 topics use ("garbage", "hype", "amazing"): as cues they would leave those topics' phrasings."""
 SELF_WORDS = frozenset({"im", "am"})
 """A complaint right after these is about the member ("im bad in math"), not a framework."""
+ABSENCE_WORDS = frozenset({"without", "no", "zero"})
+"""A complaint right after these says there is none: "can i ship it without problems" asks
+whether it works, not for the cons."""
 VERDICT_CUES = frozenset(
     {
         "choosing", "which", "better", "best", "recommend", "recommended", "recommendation",

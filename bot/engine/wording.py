@@ -11,6 +11,7 @@ import itertools
 from collections.abc import Sequence
 
 from bot.engine.cues import (
+    ABSENCE_WORDS,
     ANAPHORA,
     CHOICE_NOUNS,
     CHOICE_PAIRS,
@@ -146,8 +147,12 @@ def points_back(words: Sequence[str], compare: bool) -> bool:
 
 
 def complains(words: Sequence[str]) -> bool:
-    """Has a complaint word (CONS_WORDS) that is not about the member ("im bad in math")."""
-    return any(w in CONS_WORDS and (i == 0 or words[i - 1] not in SELF_WORDS) for i, w in enumerate(words))
+    """Has a complaint word (CONS_WORDS) that is not about the member ("im bad in math")
+    nor denied ("without problems")."""
+    return any(
+        w in CONS_WORDS and (i == 0 or (words[i - 1] not in SELF_WORDS and words[i - 1] not in ABSENCE_WORDS))
+        for i, w in enumerate(words)
+    )
 
 
 def asks_which_framework(words: Sequence[str]) -> bool:

@@ -33,7 +33,7 @@ CONS_WORDS = frozenset(
         "bad", "hate", "hates", "sucks", "suck", "problems", "worst", "annoying", "weak", "fragmented",
         "clunky", "bloated", "messy", "frustrating", "awful", "horrible", "nightmare", "verbose",
         "buggy", "ugly", "cumbersome", "overcomplicated", "disappointing", "toy", "limiting",
-        "annoys", "annoy",
+        "annoys", "annoy", "painful",
     }
 )  # fmt: skip
 """Words that judge a framework ("jax is so elegant", "keras feels clunky"): with little else

@@ -10,6 +10,7 @@ the FAQ entries and supplies the frameworks a question leaves to its backstory
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -28,6 +29,10 @@ QUESTION_WORDS = frozenset("which what whats what's how why should can could wou
 POINTERS = frozenset("it its that this those these them there".split())
 """Words by which question sentences point into the backstory ("is that worth the cost?",
 "which has the best libs for that stuff?"): they ask of it, not apart from it."""
+IN_SPITE = frozenset(itertools.product(("can", "could"), ("i", "we"), ("still",)))
+"""So do "can i still …" and "could we still …": in spite of the backstory ("IT won't let me
+install linux. can i still train on the gpu?"). Not a plain "still" ("is tensorflow still
+maintained")."""
 CHOICE_QUESTION_WORDS = 2
 """Question sentences that offer the frameworks by "or", or ask which to pick, with at most
 this many words of their own ask for a pick, whatever aspect the backstory names (see
@@ -53,6 +58,8 @@ TIMES = frozenset("year week month semester term quarter weekend morning summer 
 def points_into_backstory(asked: Sequence[str]) -> bool:
     """Whether the question sentences' words (``asked``) point into the backstory (see
     POINTERS and TIMES): they then ask of it, and cannot be read apart from it."""
+    if any(triple in IN_SPITE for triple in zip(asked, asked[1:], asked[2:], strict=False)):
+        return True
     if POINTERS.isdisjoint(asked):
         return False
     return any(

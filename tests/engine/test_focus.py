@@ -36,6 +36,8 @@ def test_question_part(text, part):
         ("which has the best libs for this stuff", True),
         ("is tensorflow still maintained, or do we plan an exit this year?", False),  # a time
         ("can we switch that week, or is it too late", True),  # "it" still points
+        ("can i still train on the gpu?", True),  # in spite of the backstory
+        ("should i still learn keras", False),
         ("what is jax", False),
     ],
 )

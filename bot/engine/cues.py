@@ -190,7 +190,7 @@ TRAINING_TERM = "training"
 USAGE_GROUPS = frozenset(
     {
         "companies", "company", "employers", "industry", "everyone", "everybody", "nobody", "people",
-        "ppl", "folks", "teams", "labs", "researchers",
+        "ppl", "folks", "teams", "labs", "researchers", "papers", "repos",
     }
 )  # fmt: skip
 USAGE_VERBS = frozenset({"use", "uses", "using", "run", "runs", "running", "want", "wants", "hire", "hiring"})

@@ -242,6 +242,8 @@ class ShapeReader:
         return (
             # "convert keras model to pytorch": a port
             (shape.one_to_another and not shape.verdict)
+            # "can i convert between tensorflow and pytorch": a port too, unless a "vs" compares
+            or (shape.converts and not (shape.compare or shape.verdict))
             # "we have years of tf code, is moving to torch worth it": switching; but "moving
             # off sklearn, need to pick between keras and pytorch" asks outright for a pick
             or (

@@ -211,6 +211,10 @@ frameworks, a question about leaving one for the other rather than picking one."
 RELATION_CUES = frozenset({"same"})
 """Two frameworks and one of these ask how they relate ("keras and tf.keras, same thing?"),
 which an FAQ entry answers, not for a comparison."""
+CONVERSION_WORDS = frozenset({"convert", "converting", "converted", "conversion", "converter"})
+"""As typed (the knowledge rewrites them to PORT_WORD, an alias of the deployment aspect):
+with two frameworks and no "vs", a question about carrying a model across ("can i convert
+between tensorflow and pytorch"), which an FAQ entry answers, not a comparison."""
 PORT_WORD = "export"
 """The term synonyms.yaml rewrites "convert" and "converter" to: what going from one
 framework to another asks for."""

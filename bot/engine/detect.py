@@ -17,6 +17,7 @@ from bot.engine.cues import (
     ADD_CUES,
     COMPARE_CUES,
     CONS_CUES,
+    CONVERSION_WORDS,
     DEFINITION_OPENERS,
     DL_LIBRARY_PAIRS,
     EACH_FRAMEWORK,
@@ -125,6 +126,8 @@ class Shape:
     """Tries to instruct the bot: "ignore your instructions", "system override" (see INJECTION_MARKERS)."""
     one_to_another: bool
     """Goes from one framework to another ("keras model to pytorch", "tf to jax"): a port."""
+    converts: bool
+    """Says "convert" or "conversion" as typed (see CONVERSION_WORDS)."""
     backends: tuple[str, ...]
     """Frameworks named only as another's backend ("keras 3 w jax backend"): used under it,
     not offered beside it."""
@@ -351,6 +354,7 @@ def shape_of(words: Sequence[str], table: EntityTable, raw: Sequence[str] = ()) 
         asks_for_a_figure=wording.asks_for_a_figure(words),
         gives_orders=has_any_run(words, INJECTION_MARKERS, token_set),
         one_to_another=port is not None,
+        converts=not CONVERSION_WORDS.isdisjoint(raw or words),
         backends=wording.only_backends(words, mentions),
         leaves_one=leaves_one(words, port),
         leftover=leftover,

@@ -329,6 +329,7 @@ CHOICE_PAIRS = frozenset(
 )  # fmt: skip
 """Adjacent words that ask to choose between the frameworks ("which framework would you pick…",
 "what do audio people build with")."""
+CHOICE_FIRST_WORDS = frozenset(first for first, _ in CHOICE_PAIRS)
 
 ALL_FRAMEWORKS_PHRASES = frozenset(
     {

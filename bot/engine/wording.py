@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from bot.engine.cues import (
     ABSENCE_WORDS,
     ANAPHORA,
+    CHOICE_FIRST_WORDS,
     CHOICE_NOUNS,
     CHOICE_PAIRS,
     COMPARATIVES,
@@ -59,6 +60,8 @@ def weighs_a_property(words: Sequence[str]) -> bool:
 
 def asks_for_a_figure(words: Sequence[str]) -> bool:
     """Whether "how many" or "how much" asks for a number: not "how much harder" (COMPARATIVES)."""
+    if "how" not in words:
+        return False
     return any(
         first == "how" and second in FIGURE_WORDS and third not in COMPARATIVES
         for first, second, third in zip(words, words[1:], [*words[2:], ""], strict=False)
@@ -149,6 +152,8 @@ def points_back(words: Sequence[str], compare: bool) -> bool:
 def complains(words: Sequence[str]) -> bool:
     """Has a complaint word (CONS_WORDS) that is not about the member ("im bad in math")
     nor denied ("without problems")."""
+    if CONS_WORDS.isdisjoint(words):
+        return False
     return any(
         w in CONS_WORDS and (i == 0 or (words[i - 1] not in SELF_WORDS and words[i - 1] not in ABSENCE_WORDS))
         for i, w in enumerate(words)
@@ -159,5 +164,7 @@ def asks_which_framework(words: Sequence[str]) -> bool:
     """A choice pair, read past the words that only qualify "framework" or hedge: "best deep
     learning framework" asks like "best framework", "what do people actually use" like "what
     do people use" (see CHOICE_PAIRS, FRAMEWORK_QUALIFIERS and HEDGES)."""
+    if CHOICE_FIRST_WORDS.isdisjoint(words):  # most questions: no pair can start
+        return False
     plain = [w for w in words if w not in FRAMEWORK_QUALIFIERS and w not in HEDGES]
     return any(pair in CHOICE_PAIRS for pair in itertools.pairwise(plain))

@@ -221,6 +221,13 @@ framework to another asks for."""
 TO_WORDS = frozenset({"to", "into"})
 TO_REACH = 3
 """How many words may sit between a framework's name and "to" ("keras model weights to")."""
+MOVE_WORDS = frozenset(
+    {"move", "moving", "moved", "port", "porting", "ported", "migrate", "migrating", "migrated",
+     "switch", "switching", "switched", "transfer", "transferring"}
+)  # fmt: skip
+MOVE_REACH = 4
+"""How many words may sit between one of MOVE_WORDS and the "to" before a framework's name
+("move all my stuff to pytorch")."""
 IT_IN_PHRASES = frozenset({("it", "in"), ("them", "in")})
 """End a port as "to" does, from a little further off: "a tf model, need it in pytorch"."""
 IT_IN_REACH = 5

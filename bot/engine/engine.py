@@ -41,7 +41,7 @@ from bot.engine.finish import MAX_SUGGESTIONS, Finisher
 from bot.engine.focus import question_part
 from bot.engine.lastturn import LastTurnReader
 from bot.engine.lexicon import Lexicon
-from bot.engine.moves import may_rule_out, without_ruled_out
+from bot.engine.moves import as_a_move, may_rule_out, without_ruled_out
 from bot.engine.normalize import readable
 from bot.engine.rank import FaqIndex, Ranked
 from bot.engine.reading import Reading
@@ -150,6 +150,10 @@ class Engine:
             if kept != analysis.tokens:  # read again only when a framework was ruled out
                 analysis = replace(analysis, tokens=kept)
                 shape = shape_of(analysis.tokens, self.entities, analysis.raw)
+        if (moved := as_a_move(analysis.tokens, shape.mentions)) is not None:
+            # "should i just move my stuff to pytorch" switches, as "move to pytorch" does
+            analysis = replace(analysis, tokens=moved)
+            shape = shape_of(analysis.tokens, self.entities, analysis.raw)
         if shape.gives_orders:  # declined before any ranking: no "closest things" to offer either
             injected = Reading("none", 0.0, "gives the bot instructions (prompt injection)")
             return self._finisher.finish(query, injected, (), limits)

@@ -11,10 +11,13 @@ from collections.abc import Sequence
 from bot.engine.cues import (
     IT_IN_PHRASES,
     IT_IN_REACH,
+    MOVE_REACH,
+    MOVE_WORDS,
     REMOVE_CUES,
     RULE_OUT,
     RULE_OUT_WORDS,
     SWAP_CUES,
+    SWITCHING_TERM,
     TIE_WORDS,
     TO_REACH,
     TO_WORDS,
@@ -35,6 +38,22 @@ def one_to_another(words: Sequence[str], mentions: Sequence[Mention]) -> tuple[i
             tuple(between[-2:]) in IT_IN_PHRASES and len(between) <= IT_IN_REACH
         ):
             return begin, between[-1]
+    return None
+
+
+def as_a_move(words: Sequence[str], mentions: Sequence[Mention]) -> tuple[str, ...] | None:
+    """``words`` with SWITCHING_TERM for a move "to" a framework with words between ("should
+    i just move my stuff to pytorch"): one of MOVE_WORDS, then "to" within MOVE_REACH words,
+    right before a framework's name. None when there is no such move. (The knowledge
+    rewrites a plain "move to" itself.)"""
+    for mention in mentions:
+        at = mention.start - 1  # where "to" should stand
+        if mention.kind != "framework" or at < 1 or words[at] not in TO_WORDS:
+            continue
+        start = max(0, at - MOVE_REACH - 1)
+        verb = next((i for i in range(start, at) if words[i] in MOVE_WORDS), None)
+        if verb is not None:
+            return (*words[:verb], SWITCHING_TERM, *words[verb + 1 :])
     return None
 
 

@@ -203,8 +203,12 @@ PRESCRIPTIVE_CUES = frozenset(
 """'What do companies run, torch or tf?' asks who uses what (a group, then a verb of use,
 within USAGE_SPAN words); with one of PRESCRIPTIVE_CUES it asks which to pick."""
 USAGE_SPAN = 4
-POPULARITY_WORDS = frozenset({"popular", "popularity", "mainstream", "dominant", "dominates", "dominating"})
-"""'Which framework is most popular in research' also asks who uses what, not which to pick."""
+POPULARITY_WORDS = frozenset(
+    {"popular", "popularity", "mainstream", "dominant", "dominates", "dominating", "adoption"}
+)
+"""'Which framework is most popular in research' also asks who uses what, not which to pick;
+so does 'which is most used in industry' ("adoption": the knowledge's term for "most used",
+"who uses", "market share")."""
 SWITCHING_TERM = "migration"
 """The knowledge's term for "switch", "migrate", "move to" (see synonyms.yaml): with two
 frameworks, a question about leaving one for the other rather than picking one."""

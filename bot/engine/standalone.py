@@ -156,11 +156,13 @@ class StandaloneReader:
             for i in range(m.start, m.end)
         }
         names_only = len(shape.frameworks) == 1 and not set(top.matched) - NOT_EVIDENCE - framework_words
-        if (names_only or (structured and not evidence)) and not about_the_one_named:
+        numbers_only = bool(evidence) and all(word.isdigit() for word in evidence)
+        if (names_only or numbers_only or (structured and not evidence)) and not about_the_one_named:
             # Matching on the names the question uses (frameworks, aspects) and
             # on cue words alone is no evidence for one entry over another:
             # those names already shaped the structured reading. Nor is a match on
-            # one framework's name and a cue ("compare tensorflow") when no reading is.
+            # one framework's name and a cue ("compare tensorflow") when no reading is. Nor
+            # is a bare number ("explain backprop like im 5" is no question about version 5).
             factor *= NAMES_ONLY_FACTOR
         # "Which framework…" without a name asks about all of them.
         asked_about = shape.frameworks or (self.all_frameworks if shape.asks_which_framework else ())

@@ -8,7 +8,7 @@ the best-ranked entry only when it also puts that entry first (see ``standalone.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from bot.engine.rank import WHOLE_PHRASING, Ranked
@@ -48,9 +48,10 @@ class Closeness:
             )
         return self._similarity
 
-    def closest_first_on_a_near_tie(self) -> bool:
+    def closest_first_on_a_near_tie(self, eligible: Callable[[Ranked], bool] = lambda _: True) -> bool:
         """Move the entry closest in meaning first in ``ranked`` when its words match nearly as
-        well as the best's (see MEANING_LEAD); it takes over the best's score. Whether it moved."""
+        well as the best's (see MEANING_LEAD) and it is ``eligible`` to answer; it takes over
+        the best's score. Whether it moved."""
         ranked = self.ranked
         if len(ranked) < 2 or ranked[1].score < NEAR_TIE * ranked[0].score:
             return False  # the runner-up is the likeliest to qualify: scores are sorted
@@ -60,6 +61,7 @@ class Closeness:
         closest = max(range(len(similarity)), key=similarity.__getitem__, default=0)
         if (
             closest == 0
+            or not eligible(ranked[closest])
             or ranked[closest].score < NEAR_TIE * ranked[0].score
             or similarity[closest] < MEANING_NEAR
             or similarity[closest] < similarity[0] + MEANING_LEAD

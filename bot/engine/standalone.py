@@ -137,7 +137,10 @@ class StandaloneReader:
         ranked = self._for_the_named_framework(shape, ranked)
         closeness = Closeness(self.meanings, question, ranked)
         # Meaning reorders and vouches only where the shape gave no reading of its own.
-        moved = not structured and closeness.closest_first_on_a_near_tie()
+        # Not to an entry for those choosing a framework when the question asks no choice.
+        moved = not structured and closeness.closest_first_on_a_near_tie(
+            lambda r: r.entry.only_when != ONLY_WHEN_CHOOSING or shape.asks_to_choose
+        )
         ranked = self._about_the_named_framework_first(shape, closeness.ranked)
         top = ranked[0]
         runner_up = ranked[1].score if len(ranked) > 1 else 0.0

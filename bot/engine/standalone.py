@@ -278,8 +278,8 @@ class StandaloneReader:
         asked = shape  # the shape the structured reading comes from
         structured = self.shapes.read(shape, content)
         judged_by, unexplained_in = shape, content  # the words a reading by shape must explain
-        if structured is None and focus is not None and shape.frameworks:
-            asking = focus()  # question sentences can name a framework only if the whole does
+        if structured is None and focus is not None and (shape.frameworks or shape.use_cases):
+            asking = focus()  # they can name a framework or use case only if the whole does
             structured = self._by_question_sentences(*asking)
             if structured is not None:
                 asked = judged_by = asking[0]
@@ -358,7 +358,8 @@ class StandaloneReader:
         ``content``) where the whole message gives none, its backstory saying too much else:
         "what does keras do well? i only used it once for a mnist thing on my old thinkpad".
         Only when they name a framework of their own, ask which framework to pick ("which
-        framework should i use? i'm switching careers…") or ask for the pros or cons of "it"
+        framework should i use? i'm switching careers…"), which is best for a use case ("which
+        is best for edge/iot devices? tiny arm boards mostly") or ask for the pros or cons of "it"
         ("…keras's fit/predict feels like home. but what are its actual advantages?": those of
         the framework the message names first), and do not ask how to do something, which
         the FAQ answers ("…the plan is one runtime. how do people export pytorch and tf models
@@ -367,7 +368,11 @@ class StandaloneReader:
         its_own = {m.id for m in asking.mentions if m.kind == "framework"}
         names_its_own = bool(its_own)
         asks_its_pros_or_cons = (asking.pros or asking.cons) and points_into_backstory(asking.tokens)
-        if not (names_its_own or asking.asks_which_framework or asks_its_pros_or_cons) or asking.asks_how_to:
+        picks_for_a_use = asking.verdict and bool(asking.use_cases)  # "which is best for iot?"
+        if (
+            not (names_its_own or asking.asks_which_framework or asks_its_pros_or_cons or picks_for_a_use)
+            or asking.asks_how_to
+        ):
             return None
         reading = self.shapes.read(asking, content)
         if reading is None or not (names_its_own or reading.kind == "verdict" or asks_its_pros_or_cons):

@@ -20,8 +20,9 @@ PRAISE_PHRASES = (("any", "good"), ("do", "well"), ("does", "well"))
 DENIALS = frozenset({"cant", "cannot", "doesnt", "dont", "wont", "not"})
 """Before a framework's name, or between it and a PRAISE_PHRASE, they turn the praise round:
 "what can't keras do well", "what does jax not do well" ask for the cons."""
-PITCH_PHRASES = (("sell", "me"), ("pitch", "me"), ("sell", "us"), ("pitch", "us"))
-"""Ask for the pros right before a framework's name ("sell me keras", "pitch me jax")."""
+PITCH_PHRASES = (("sell", "me"), ("pitch", "me"), ("sell", "us"), ("pitch", "us"), ("defend",))
+"""Ask for the pros right before a framework's name ("sell me keras", "pitch me jax", "defend
+tensorflow")."""
 PROS_WORDS = frozenset(
     {
         "good", "like", "love", "nice", "great", "awesome", "cool", "strong", "elegant", "underrated",
@@ -76,9 +77,12 @@ PURPOSE_NOUNS = frozenset(
 which to pick for it, whatever aspect the rest names (see PURPOSE_REACH)."""
 PURPOSE_REACH = 4
 """At most this many words from "for" to the purpose noun: "for a new recommender project"."""
-PICK_PHRASES = (("go", "with"), ("going", "with"), ("settle", "on"), ("bet", "on"), ("your", "call"))
+PICK_PHRASES = (
+    ("go", "with"), ("going", "with"), ("settle", "on"), ("bet", "on"), ("your", "call"),
+    ("torn", "between"), ("cant", "decide"), ("decide", "between"),
+)  # fmt: skip
 """Phrases that ask for a pick as PICK_CUES do ("which one should i go with", "jax or torch,
-your call")."""
+your call", "torn between jax and pytorch")."""
 EXPAND_CUES = frozenset(
     {
         "why", "sources", "source", "more", "explain", "detail", "details", "detailed", "elaborate",

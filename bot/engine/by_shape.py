@@ -154,6 +154,8 @@ class ShapeReader:
                 return self.verdict(frameworks, None, WORTH_ONLY_CONFIDENCE, "two frameworks and 'worth'")
             if shape.verdict:
                 return self.verdict(frameworks, None, 0.92, "two frameworks and 'which/should/better'")
+            if shape.picks_not_weighs:  # "torn between jax and pytorch, help"
+                return self.verdict(frameworks, None, PICK_CONFIDENCE, "two frameworks and 'pick'")
             if HISTORY_TERM in shape.tokens:
                 return None  # "which came first, keras or pytorch": their histories, an FAQ
             if shape.compare:

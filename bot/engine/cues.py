@@ -345,6 +345,7 @@ CHOICE_PAIRS = frozenset(
 """Adjacent words that ask to choose between the frameworks ("which framework would you pick…",
 "what do audio people build with")."""
 CHOICE_FIRST_WORDS = frozenset(first for first, _ in CHOICE_PAIRS)
+"""The words a choice pair starts with: a question holding none of them holds no pair."""
 
 ALL_FRAMEWORKS_PHRASES = frozenset(
     {

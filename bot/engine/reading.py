@@ -22,3 +22,12 @@ class Reading:
     expanded: bool = False
     declined: str | None = None
     """The declined topic (``declines`` in the knowledge) the question fits better, if any."""
+
+    def answers_like(self, other: Reading) -> bool:
+        """Whether ``other`` answers alike (the same kind, of the same frameworks and aspect)."""
+        return (
+            self.kind == other.kind
+            and self.framework == other.framework
+            and set(self.frameworks) == set(other.frameworks)
+            and self.aspect == other.aspect
+        )

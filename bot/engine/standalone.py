@@ -23,6 +23,7 @@ from bot.engine.definition import DefinitionReader, names_only_a_framework
 from bot.engine.detect import Shape
 from bot.engine.entities import with_concepts
 from bot.engine.focus import offers_a_choice, points_into_backstory
+from bot.engine.named_first import about_the_named_framework_first, sibling_for_the_named_framework
 from bot.engine.normalize import stem, tokens
 from bot.engine.precedence import asks_otherwise, shape_answers
 from bot.engine.rank import NOT_EVIDENCE, WHOLE_PHRASING, FaqIndex, Ranked, plain_words
@@ -65,9 +66,6 @@ choosing``), matched by a question that asks no such thing, keeps this share."""
 BARE_NAME_CONFIDENCE = 0.7
 """A framework named on its own ("pytorch?") gets its pros, expanded with its summary,
 unless the best FAQ entry is about that framework alone."""
-NAMED_FRAMEWORK_LEAD = 0.15
-"""An entry about the framework a question names goes first when it scores at most this
-much below a best entry about another framework (see _about_the_named_framework_first)."""
 BACKSTORY_FACTOR = 0.8
 """A long message whose shape gives a reading only by cues in its backstory, none in its
 question sentences (see focus.py), is that much less sure of it: "…tensorboard on a second
@@ -134,14 +132,14 @@ class StandaloneReader:
         of its own, firm enough that meaning must not reorder the entries or vouch for one."""
         if not ranked:
             return None
-        ranked = self._for_the_named_framework(shape, ranked)
+        ranked = sibling_for_the_named_framework(shape, ranked, self.siblings)
         closeness = Closeness(self.meanings, question, ranked)
         # Meaning reorders and vouches only where the shape gave no reading of its own.
         # Not to an entry for those choosing a framework when the question asks no choice.
         moved = not structured and closeness.closest_first_on_a_near_tie(
             lambda r: r.entry.only_when != ONLY_WHEN_CHOOSING or shape.asks_to_choose
         )
-        ranked = self._about_the_named_framework_first(shape, closeness.ranked)
+        ranked = about_the_named_framework_first(shape, closeness.ranked)
         top = ranked[0]
         runner_up = ranked[1].score if len(ranked) > 1 else 0.0
         margin = top.score - runner_up
@@ -229,38 +227,6 @@ class StandaloneReader:
             return False
         return all(self.faq_index.entries_using(word) > 1 for word in evidence - {HISTORY_TERM})
 
-    def _for_the_named_framework(self, shape: Shape, ranked: Sequence[Ranked]) -> Sequence[Ranked]:
-        """``ranked`` with its best entry swapped for that entry's sibling about the framework
-        the question names, when the best is about another one and such a sibling exists.
-
-        "pytorch first release year" shares its words with TensorFlow's history entry
-        (whose phrasings say "year" and "first"); PyTorch's history entry answers it. The
-        sibling takes over the best entry's score and matched words: it is the same question.
-        """
-        top = ranked[0]
-        named = shape.frameworks
-        if not _about_another_framework(top, named):
-            return ranked
-        sibling = self.siblings.sibling(top.entry, named, not_about=top.entry.frameworks)
-        if sibling is None:
-            return ranked
-        return [replace(top, entry=sibling), *(r for r in ranked[1:] if r.entry.id != sibling.id)]
-
-    @staticmethod
-    def _about_the_named_framework_first(shape: Shape, ranked: Sequence[Ranked]) -> Sequence[Ranked]:
-        """``ranked`` with an entry about the framework the question names first, when the best
-        is about another one only and it is close behind (NAMED_FRAMEWORK_LEAD): "is jax only
-        for google researchers" shares more words with TensorFlow's research entry, but asks
-        JAX's own."""
-        top = ranked[0]
-        if not _about_another_framework(top, shape.frameworks):
-            return ranked
-        named = set(shape.frameworks)
-        about_named = next((r for r in ranked[1:] if named & set(r.entry.frameworks)), None)
-        if about_named is None or about_named.score < top.score - NAMED_FRAMEWORK_LEAD:
-            return ranked
-        return [about_named, *(r for r in ranked if r is not about_named)]
-
     def read(
         self,
         shape: Shape,
@@ -303,7 +269,7 @@ class StandaloneReader:
                 structured = replace(focused, confidence=structured.confidence)
                 asked = asking[0]
             elif (
-                focused is not None and focused.kind in ("pros", "cons") and _same_answer(focused, structured)
+                focused is not None and focused.kind in ("pros", "cons") and focused.answers_like(structured)
             ):
                 # "what are the cons of tensorflow? i'm a phd student and my lab's legacy code
                 # is all tf…": the question sentences ask for what the whole reads, so only
@@ -431,18 +397,3 @@ class StandaloneReader:
             named, use_case, faq.confidence, f"a pick among those named ({faq.why})"
         )
         return verdict or faq
-
-
-def _same_answer(one: Reading, other: Reading) -> bool:
-    """Whether two readings answer alike (the same kind, of the same frameworks and aspect)."""
-    return (
-        one.kind == other.kind
-        and one.framework == other.framework
-        and set(one.frameworks) == set(other.frameworks)
-        and one.aspect == other.aspect
-    )
-
-
-def _about_another_framework(best: Ranked, named: Sequence[str]) -> bool:
-    """Whether a question names frameworks and its ``best`` entry is about others only."""
-    return bool(named) and bool(best.entry.frameworks) and set(named).isdisjoint(best.entry.frameworks)

@@ -1,6 +1,6 @@
 """Declined topics: near misses the maintainers list so that no FAQ entry answers them."""
 
-from bot.engine import Engine
+from bot.engine import Answer, Engine
 
 DECLINES = """\
 declines:
@@ -12,14 +12,22 @@ declines:
 """
 
 
-def test_a_question_that_fits_a_declined_topic_better_than_any_entry_is_declined(write_knowledge):
-    question = "how do i install alpha on my phone"
+def declined_only_with(write_knowledge, declines: str, question: str, topic: str) -> tuple[Engine, Answer]:
+    """Check that ``question`` gets the install entry without ``declines`` and is declined as
+    ``topic`` with them; the engine with them, and its answer."""
     without = Engine.from_directory(write_knowledge())
-    assert without.ask(question).key == "faq:install"  # "install alpha" was enough on its own
+    assert without.ask(question).key == "faq:install"  # its words alone were enough
 
-    engine = Engine.from_directory(write_knowledge({"declines.yaml": DECLINES}))
+    engine = Engine.from_directory(write_knowledge({"declines.yaml": declines}))
     answer = engine.ask(question)
-    assert (answer.kind, answer.declined_topic) == ("none", "alpha-on-devices")
+    assert (answer.kind, answer.declined_topic) == ("none", topic)
+    return engine, answer
+
+
+def test_a_question_that_fits_a_declined_topic_better_than_any_entry_is_declined(write_knowledge):
+    _, answer = declined_only_with(
+        write_knowledge, DECLINES, "how do i install alpha on my phone", "alpha-on-devices"
+    )
     assert answer.suggestions  # the closest entries are still offered
 
 
@@ -41,13 +49,7 @@ declines:
 
 
 def test_a_question_naming_a_declined_name_and_no_framework_is_declined(write_knowledge):
-    question = "gamma setup install"
-    without = Engine.from_directory(write_knowledge())
-    assert without.ask(question).key == "faq:install"  # "setup install" was enough on its own
-
-    engine = Engine.from_directory(write_knowledge({"declines.yaml": OTHER_LIBRARIES}))
-    answer = engine.ask(question)
-    assert (answer.kind, answer.declined_topic) == ("none", "gamma-library")
+    engine, _ = declined_only_with(write_knowledge, OTHER_LIBRARIES, "gamma setup install", "gamma-library")
     # Beside a framework of the knowledge's, the name is only part of the question.
     assert engine.ask("how do i install alpha, alpha setup for a gamma user").key == "faq:install"
 

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from bot.engine.cues import COMPARATIVES
 from bot.engine.detect import Shape
+from bot.engine.runs import has_any_run
 
 SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\n+")
 COLON = re.compile(r"(?<=:)\s+")
@@ -29,7 +30,7 @@ QUESTION_WORDS = frozenset("which what whats what's how why should can could wou
 POINTERS = frozenset("it its that this those these them there".split())
 """Words by which question sentences point into the backstory ("is that worth the cost?",
 "which has the best libs for that stuff?"): they ask of it, not apart from it."""
-IN_SPITE = frozenset(itertools.product(("can", "could"), ("i", "we"), ("still",)))
+IN_SPITE = tuple(itertools.product(("can", "could"), ("i", "we"), ("still",)))
 """So do "can i still …" and "could we still …": in spite of the backstory ("IT won't let me
 install linux. can i still train on the gpu?"). Not a plain "still" ("is tensorflow still
 maintained")."""
@@ -58,7 +59,7 @@ TIMES = frozenset("year week month semester term quarter weekend morning summer 
 def points_into_backstory(asked: Sequence[str]) -> bool:
     """Whether the question sentences' words (``asked``) point into the backstory (see
     POINTERS and TIMES): they then ask of it, and cannot be read apart from it."""
-    if any(triple in IN_SPITE for triple in zip(asked, asked[1:], asked[2:], strict=False)):
+    if has_any_run(asked, IN_SPITE):
         return True
     if POINTERS.isdisjoint(asked):
         return False

@@ -12,11 +12,22 @@ COMPARE_CUES = frozenset(
 )
 PROS_CUES = frozenset({"pros", "advantages", "strengths", "benefits", "upsides"})
 CONS_CUES = frozenset({"cons", "disadvantages", "weaknesses", "drawbacks", "downsides", "limitations"})
-FAULT_PHRASES = (("wrong", "with"), ("the", "matter", "with"), ("trouble", "with"))
+FAULT_PHRASES = (
+    ("wrong", "with"), ("the", "matter", "with"), ("trouble", "with"), ("roast",), ("why", "not"),
+)  # fmt: skip
 """Ask for the cons when a framework's name follows ("what's the matter with jax", "the trouble with
-pytorch"); "trouble with installing jax" asks about installing."""
-PRAISE_PHRASES = (("any", "good"), ("do", "well"), ("does", "well"))
-"""Ask for the pros right after a framework's name ("is jax any good", "what does keras do well")."""
+pytorch", "roast keras", "why not jax?"); "trouble with installing jax" asks about installing, and
+"roast @kim for using tf" roasts a member (a declined topic)."""
+PRAISE_PHRASES = (
+    ("any", "good"),
+    ("do", "well"),
+    ("does", "well"),
+    ("sales", "pitch"),
+    ("special",),
+    ("so", "special"),
+)
+"""Ask for the pros right after a framework's name ("is jax any good", "what does keras do well",
+"the pytorch sales pitch", "what makes jax so special")."""
 DENIALS = frozenset({"cant", "cannot", "doesnt", "dont", "wont", "not"})
 """Before a framework's name, or between it and a PRAISE_PHRASE, they turn the praise round:
 "what can't keras do well", "what does jax not do well" ask for the cons."""

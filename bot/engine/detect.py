@@ -144,6 +144,12 @@ class Shape:
         return bool(self.mentions)
 
     @property
+    def frameworks_its_words_name(self) -> tuple[str, ...]:
+        """The frameworks its own words name: :attr:`frameworks` may be lent by the rest of
+        a message (see sentences.py)."""
+        return _unique(m.id for m in self.mentions if m.kind == "framework")
+
+    @property
     def opinion_cue(self) -> bool:
         """Asks for pros, cons or a pick ("downsides", "good", "which should I…")."""
         return self.pros or self.cons or self.pros_word or self.cons_word or self.verdict

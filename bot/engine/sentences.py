@@ -128,8 +128,14 @@ class SentenceReader:
         own = self._rank(shape.tokens, shape, MAX_SUGGESTIONS + 2)
         if not own or len(plain_words(own[0].matched)) < needed:
             return None  # "…2 tokens/sec. how to speed it up" matches on "speed" alone
-        alone = self.readings.read(shape, content, own, self.faq_index.exact(shape.tokens))
-        if alone.kind != "faq" or alone.confidence < QUESTION_ALONE_CONFIDENCE:
+        exact = self.faq_index.exact(shape.tokens)
+        alone = self.readings.read(shape, content, own, exact)
+        if not _sure_of_an_entry(alone) and shape.frameworks_its_words_name != shape.frameworks:
+            # "…I'm a torch person. what do grad / jit / vmap / pmap actually do?": the
+            # framework the backstory lends the question must not count against JAX's entry.
+            lent_none = replace(shape, frameworks=shape.frameworks_its_words_name)
+            alone = self.readings.read(lent_none, content, own, exact)
+        if not _sure_of_an_entry(alone):
             return None
         same = alone.id == ranked[0].entry.id
         if not same and (into_backstory or alone.confidence < QUESTION_ALONE_SURE):
@@ -137,3 +143,7 @@ class SentenceReader:
         if same and not matches_the_best:
             return None  # cannot match the whole message's best entry's phrasings by enough words
         return replace(alone, why=f"read by its question sentences: {alone.why}")
+
+
+def _sure_of_an_entry(reading: Reading) -> bool:
+    return reading.kind == "faq" and reading.confidence >= QUESTION_ALONE_CONFIDENCE

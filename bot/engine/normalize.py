@@ -51,6 +51,9 @@ STOPWORDS = frozenset(
     never ever next else onto currently nowadays etc thats genuinely realistically likely honest
     suddenly finally barely possible wise confused maybe perhaps probably many
     flame flamewar war wars offense offence trolling bait option options period vibe vibes wait
+    youre youve youd youll hes shes whos wheres theres heres theyre theyve theyd theyll weve wed
+    ill didnt arent wasnt werent couldnt wouldnt shouldnt wont havent hasnt hadnt hows whys gotta
+    howd whatd whod itll thatll couldve wouldve shouldve mustnt neednt
     """.split()
 )
 """Words too common to tell FAQ entries apart; left out of ranking, kept for cues."""

@@ -100,6 +100,15 @@ def test_unknown_share_weighs_words_by_rarity(engine):
     assert 0.0 < engine.faq_index.unknown_share(("pytorch", "zxqv")) < 1.0
 
 
+def test_contractions_are_no_unknown_words(engine):
+    """ "they're", "you've", "wouldn't" say nothing of the topic: a question full of them is
+    no more about something the knowledge never covers than one without."""
+    plain = "how do i check pytorch is using the gpu"
+    chatty = "they're saying you've got to check pytorch is using the gpu, how'd i do that? wouldn't know"
+    shares = [engine.faq_index.unknown_share(engine.lexicon.analyse(q).tokens) for q in (plain, chatty)]
+    assert shares == [0.0, 0.0]
+
+
 def test_words_passed_as_known_do_not_count_as_unknown(engine):
     assert engine.faq_index.unknown_share(("stm32",)) == 1.0
     assert engine.faq_index.unknown_share(("stm32",), known=("stm32",)) == 0.0

@@ -27,6 +27,7 @@ through the same ones so that both sides meet in the same form:
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -49,6 +50,7 @@ MIN_NAMED_SUFFIX = 4
 ("tfbertmodel", "torchmetrics") is read as that framework's name (see _identifier_prefixes)."""
 MAX_IDENTIFIER = 48
 """Longer "words" are keyboard mash, not identifiers ("tftftftf…" names nothing)."""
+_DOUBLED = re.compile(r"([a-z])\1")
 
 
 ENDINGS = frozenset(
@@ -58,6 +60,11 @@ ENDINGS = frozenset(
 "efficient" and "efficiency"."""
 AGENT_ENDING = "er"
 """Taken off a bare word only: "quicker" is "quick", but "recommender" is no "recommended"."""
+
+
+def undoubled(word: str) -> str:
+    """``word`` with each doubled letter written once: "beginners" and "begginers" are both "beginers"."""
+    return _DOUBLED.sub(r"\1", word)
 
 
 def same_word(word: str, term: str) -> bool:
@@ -123,6 +130,10 @@ class Lexicon:
         self._names = tuple(sorted(frozenset(names)))
         self._prefixes = tuple(sorted(frozenset(prefixes), key=lambda p: (-len(p), p)))
         self._memo: dict[str, str | None] = {}
+        self._by_undoubled: dict[str, str] = {}
+        for group in self._terms_by_length.values():
+            for term in group:  # most frequent first: it keeps the spelling
+                self._by_undoubled.setdefault(undoubled(term), term)
 
     @staticmethod
     def _by_length(words: Counter[str]) -> dict[int, tuple[str, ...]]:
@@ -180,12 +191,19 @@ class Lexicon:
             return word
         if word in self._memo:
             return self._memo[word]
-        best = self._nearest(word) or self._named_by_prefix(word)
+        best = self._doubling_fixed(word) or self._nearest(word) or self._named_by_prefix(word)
         if best is not None and word in self._english and not same_word(word, best):
             best = None  # "cloned" is no typo of "closed", but "reserve" may be "reserves"
         if len(self._memo) < 50_000:
             self._memo[word] = best
         return best
+
+    def _doubling_fixed(self, word: str) -> str | None:
+        """The term ``word`` is with a letter doubled or undoubled ("begginers", "begining":
+        "beginners"), the commonest slip in spelling, however many letters it takes."""
+        if len(word) < MIN_CORRECTABLE_TO_TERMS or not word.isalpha():
+            return None
+        return self._by_undoubled.get(undoubled(word))
 
     def _named_by_prefix(self, word: str) -> str | None:
         """The framework name an unknown identifier starts with: "TFBertModel" is TensorFlow's."""

@@ -131,6 +131,16 @@ def test_a_correction_keeps_the_first_letter_unless_it_reaches_a_framework(engin
     }
 
 
+def test_a_letter_doubled_or_undoubled_is_corrected_however_many_edits_it_takes():
+    terms = Counter(["beginners", "recommend", "diner", "pytorch"])
+    english = frozenset(["dinner"])
+    lexicon = Lexicon({}, Counter(), terms, names=["pytorch"], english=english)
+    # Two edits that change the first half of the word: beyond the edit-distance search.
+    assert lexicon.correct("begginers") == "beginners"
+    assert lexicon.correct("reccomend") == "recommend"
+    assert lexicon.correct("dinner") is None  # an English word of its own, not "diner"
+
+
 def test_nothing_is_corrected_to_a_short_cue_word(engine):
     corrected = {w: engine.lexicon.correct(w) for w in ("convs", "prose", "pytrch")}
     assert corrected == {"convs": None, "prose": None, "pytrch": "pytorch"}

@@ -10,6 +10,9 @@ from __future__ import annotations
 COMPARE_CUES = frozenset(
     {"choosing", "compare", "comparison", "comparing", "compared", "vs", "differ", "differences"}
 )
+OR_WORDS = frozenset({"or", "o", "ou", "oder"})
+"""A plain "or", in English, Spanish, Portuguese/French or German: the knowledge rewrites it to
+"compare", a weaker comparison cue than "vs" ("is keras part of tf or its own thing")."""
 PROS_CUES = frozenset({"pros", "advantages", "strengths", "benefits", "upsides"})
 CONS_CUES = frozenset({"cons", "disadvantages", "weaknesses", "drawbacks", "downsides", "limitations"})
 FAULT_PHRASES = (
@@ -230,7 +233,12 @@ frameworks, a question about leaving one for the other rather than picking one."
 RELATION_CUES = frozenset({"same"})
 """Two frameworks and one of these ask how they relate ("keras and tf.keras, same thing?"),
 which an FAQ entry answers, not for a comparison."""
-CONVERSION_WORDS = frozenset({"convert", "converting", "converted", "conversion", "converter"})
+CONVERSION_WORDS = frozenset(
+    {
+        "convert", "converting", "converted", "conversion", "converter",
+        "convertir", "konvertieren", "convertire",
+    }
+)  # fmt: skip
 """As typed (the knowledge rewrites them to PORT_WORD, an alias of the deployment aspect):
 with two frameworks and no "vs", a question about carrying a model across ("can i convert
 between tensorflow and pytorch"), which an FAQ entry answers, not a comparison."""

@@ -15,6 +15,7 @@ from bot.engine.cues import (
     DENIALS,
     HEDGES,
     OR_ASKS_WHETHER,
+    OR_WORDS,
     PHRASE_HEDGES,
     PRAISE_PHRASES,
     PRONOUN,
@@ -112,7 +113,7 @@ def or_asks_whether(words: Sequence[str], raw: Sequence[str], mentions: Sequence
 
 
 def only_or_compares(words: Sequence[str], raw: Sequence[str]) -> bool:
-    """Whether every comparison cue in ``words`` was a plain "or" in ``raw`` (the knowledge
-    rewrites "or" to "compare")."""
+    """Whether every comparison cue in ``words`` was a plain "or" in ``raw`` (see OR_WORDS; the
+    knowledge rewrites them to "compare")."""
     cues = sum(1 for w in words if w in COMPARE_CUES)
-    return 0 < cues <= sum(1 for w in raw if w == "or")
+    return 0 < cues <= sum(1 for w in raw if w in OR_WORDS)

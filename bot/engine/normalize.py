@@ -54,9 +54,21 @@ STOPWORDS = frozenset(
     youre youve youd youll hes shes whos wheres theres heres theyre theyve theyd theyll weve wed
     ill didnt arent wasnt werent couldnt wouldnt shouldnt wont havent hasnt hadnt hows whys gotta
     howd whatd whod itll thatll couldve wouldve shouldve mustnt neednt
+    el la los las una unos unas del que en es por para como pero mis su sus se muy ya este esta
+    estos eso esto cual cuales quien porque tambien entre donde cuando
+    uma da das na nas ou mas meu minha isso isto tem ele ela voce ate onde quando
+    les une des du et est pour avec comme mais mes cette cet cest quon quil peut je il elle nous
+    vous dans qui quoi aussi tres sans quand parce
+    der das ein eine einen und oder ist fur wie aber mein meine ich nicht auf zu dem von sich
+    auch sehr wenn dass noch schon kann
+    hai hain kya ka ki ke ko se mein aur bhi kaise kaun nahi nahin toh koi kuch yeh woh aap
+    un pas sur unter gibt usar uso usando utiliser utilise utilisant benutzen nutzen verwenden
+    istemal karna karte kar pe par puede puedo pode posso peux sakta sakte
     """.split()
 )
-"""Words too common to tell FAQ entries apart; left out of ranking, kept for cues."""
+"""Words too common to tell FAQ entries apart; left out of ranking, kept for cues. With the
+English ones, the commonest of Spanish, Portuguese, French, German and romanised Hindi: in
+a mixed-language question they are no words the knowledge never uses."""
 
 
 MEMO_MAX_CHARS = 200

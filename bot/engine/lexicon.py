@@ -122,6 +122,7 @@ class Lexicon:
         self._source_words = frozenset(word for source in rewrites for word in source)
         self.vocabulary = frozenset(vocabulary) | frozenset(terms)
         self._terms_by_length = self._by_length(terms)
+        self._term_counts = MappingProxyType(dict(terms))
         by_initial: dict[tuple[int, str], list[str]] = {}
         for length, group in self._terms_by_length.items():
             for term in group:  # keeps the frequency order of _by_length
@@ -223,7 +224,7 @@ class Lexicon:
             return found[0] if found is not None else None
         # A framework name one edit away needs no same first letter ("yptorch"); searched once.
         name = process.extractOne(word, self._names, scorer=OSA.distance, score_cutoff=1)
-        best: tuple[int, str] | None = None
+        best: tuple[int, int, str] | None = None  # (edits, -count, term): fewest edits, then commonest
         # Never to a word shorter than those corrected ("convs" is no "cons", "prose" no "pros").
         for length in range(max(len(word) - edits, MIN_CORRECTABLE_TO_TERMS), len(word) + edits + 1):
             if not self._terms_by_length.get(length):
@@ -231,9 +232,10 @@ class Lexicon:
             found = self._one_edit_from(word, length) or name
             if found is None and edits > 1:
                 found = self._two_edits_from(word, length)
-            if found is not None and (best is None or found[1] < best[0]):
-                best = (int(found[1]), found[0])
-        return best[1] if best is not None else None
+            if found is not None:
+                ranked = (int(found[1]), -self._term_counts.get(found[0], 0), found[0])
+                best = ranked if best is None else min(best, ranked)
+        return best[2] if best is not None else None
 
     def _one_edit_from(self, word: str, length: int) -> tuple[str, int, int] | None:
         """The most frequent term of ``length`` letters one edit from ``word`` with the same

@@ -141,6 +141,12 @@ def test_a_letter_doubled_or_undoubled_is_corrected_however_many_edits_it_takes(
     assert lexicon.correct("dinner") is None  # an English word of its own, not "diner"
 
 
+def test_of_terms_as_many_edits_away_the_commonest_wins_whatever_its_length():
+    terms = Counter({"training": 9, "tracing": 1, "pytorch": 1})
+    lexicon = Lexicon({}, Counter(), terms, names=["pytorch"])
+    assert lexicon.correct("traning") == "training"  # one edit from both
+
+
 def test_nothing_is_corrected_to_a_short_cue_word(engine):
     corrected = {w: engine.lexicon.correct(w) for w in ("convs", "prose", "pytrch")}
     assert corrected == {"convs": None, "prose": None, "pytrch": "pytorch"}

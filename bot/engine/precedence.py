@@ -1,7 +1,7 @@
 """Which reading answers when a question's shape and its best FAQ entry both read it, and
 when a long message's question sentences read otherwise than the whole of it.
 
-Mostly the more confident one. Seven rules come first, because confidence alone gets
+Mostly the more confident one. Eight rules come first, because confidence alone gets
 them wrong:
 
 - a comparison asked outright on an aspect ("tf vs pt, which trains faster") beats
@@ -10,6 +10,9 @@ them wrong:
 - likewise a pick asked outright between named frameworks ("for a production platform,
   would you pick jax or torch", "keras or tf for a mobile app") beats the entry on the
   aspect it names: the entry says how each framework does it, the verdict picks one;
+- "which framework…" asked without naming one ("need to ship a model inside a mobile
+  app, which framework should i go with?") is a verdict however well an entry about one
+  framework (PyTorch on phones) matches the rest: that entry picks no framework;
 - an entry fairly sure of itself beats a comparison or verdict when the question asks
   of every framework one by one ("how does multi-gpu training work in each framework"):
   it wants how each does it;
@@ -67,7 +70,11 @@ def shape_answers(
     ``named_by_api``: the frameworks the question names through an API ("tf.function", see apis.py);
     ``split_aspects``: the aspects several entries share, one per platform (see _narrower_entry)."""
     compares = _compares_on_its_aspect(shape, structured, entry) and len(named_by_api) < APIS_COMPARED
-    if compares or _picks_over_its_aspect(shape, structured, entry):
+    if (
+        compares
+        or _picks_over_its_aspect(shape, structured, entry)
+        or _asks_which_of_all(shape, structured, entry)
+    ):
         return True
     entry_answers = (
         _picks_within_its_topic(shape, structured, faq, entry, top)
@@ -104,6 +111,17 @@ def _picks_over_its_aspect(shape: Shape, structured: Reading, entry: FaqEntry) -
         and (shape.picks or (shape.compare_by_or and bool(shape.use_cases)))
         and not shape.asks_how_to
         and not set(shape.aspects).isdisjoint(entry.aspects)
+    )
+
+
+def _asks_which_of_all(shape: Shape, structured: Reading, entry: FaqEntry) -> bool:
+    """A verdict asked with "which framework…" naming none, against an entry about particular
+    frameworks: it cannot say which of them all to pick."""
+    return (
+        structured.kind == "verdict"
+        and shape.asks_which_framework
+        and not shape.frameworks
+        and bool(entry.frameworks)
     )
 
 

@@ -157,11 +157,17 @@ class Shape:
     @property
     def asks_what_it_is(self) -> bool:
         """Opens by asking what a framework is ("what is keras 3", "what even is jax"; see
-        DEFINITION_OPENERS): the words before its name are an opener, give or take hedges."""
-        first = min((m.start for m in self.mentions if m.kind == "framework"), default=None)
+        DEFINITION_OPENERS): the words before its name are an opener, give or take hedges;
+        or opens with its name, then asks ("pytorch, what is it?", Hindi's "jax kya hai",
+        read "jax what is")."""
+        first = min((m for m in self.mentions if m.kind == "framework"), key=lambda m: m.start, default=None)
         if first is None:
             return False
-        return tuple(w for w in self.tokens[:first] if w not in HEDGES) in DEFINITION_OPENERS
+        before = tuple(w for w in self.tokens[: first.start] if w not in HEDGES)
+        if before in DEFINITION_OPENERS:
+            return True
+        after = [w for w in self.tokens[first.end :] if w not in HEDGES]
+        return not before and any(tuple(after[: len(o)]) == o for o in DEFINITION_OPENERS if len(o) == 2)
 
     @property
     def asks_who_it_is_for(self) -> bool:

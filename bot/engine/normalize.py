@@ -60,10 +60,11 @@ STOPWORDS = frozenset(
     les une des du et est pour avec comme mais mes cette cet cest quon quil peut je il elle nous
     vous dans qui quoi aussi tres sans quand parce
     der das ein eine einen und oder ist fur wie aber mein meine ich nicht auf zu dem von sich
-    auch sehr wenn dass noch schon kann
+    auch sehr wenn dass noch schon kann sigue siendo sigo
     hai hain kya ka ki ke ko se mein aur bhi kaise kaun nahi nahin toh koi kuch yeh woh aap
     un pas sur unter gibt usar uso usando utiliser utilise utilisant benutzen nutzen verwenden
     istemal karna karte kar pe par puede puedo pode posso peux sakta sakte
+    doch wird uberhaupt ueberhaupt bhai yaar sab iske uske baare baat rahe raha rahi
     """.split()
 )
 """Words too common to tell FAQ entries apart; left out of ranking, kept for cues. With the

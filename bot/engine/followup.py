@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from bot.engine.answer import Answer, Kind
-from bot.engine.cues import COMPARE_CUES, OF_THOSE_BEFORE, PRONOUN, WHICH_ONE
+from bot.engine.cues import COMPARE_CUES, OF_THOSE_BEFORE, OVERALL_WORDS, PRONOUN, WHICH_ONE
 from bot.engine.detect import Shape
 from bot.engine.normalize import stem
 from bot.engine.reading import Reading
@@ -43,12 +43,13 @@ VerdictReading = Callable[[Sequence[str], str | None, float, str], Reading | Non
 """Builds a verdict reading for (frameworks, use case, confidence, why), if a verdict exists."""
 
 
-def leans_on_context(shape: Shape, content: frozenset[str]) -> bool:
-    """Whether a question only makes sense after the previous turn ("and jax?", "why?")."""
+def leans_on_context(shape: Shape, content: frozenset[str], after_a_comparison: bool = False) -> bool:
+    """Whether a question only makes sense after the previous turn ("and jax?", "why?");
+    ``after_a_comparison``: that turn was answered with a comparison."""
     if len(shape.frameworks) >= 2 and not (shape.adds or shape.removes):
         # "add keras and pytorch", "swap tf for jax" change the last answer; "what about
         # jax vs pytorch on that" asks it again of those two.
-        return asks_it_again_of_others(shape) and len(content) <= 1
+        return asks_it_again_of_others(shape, after_a_comparison) and len(content) <= 1
     if shape.asks_which_framework and shape.says_framework and not shape.frameworks:
         return False  # "best framework for research?" asks about them all, whatever came before
     if shape.asks_what_it_is:
@@ -163,7 +164,7 @@ def follow_up(
         if shape.aspects or named:  # "which has better multi-gpu support" compares on that aspect
             aspect = shape.aspects[0] if shape.aspects else prev.aspect
             frameworks = changed(prev.frameworks, shape)
-            if asks_it_again_of_others(shape):
+            if asks_it_again_of_others(shape, after_a_comparison=True):
                 frameworks = named  # "what about jax vs pytorch on that": those two instead
             if len(frameworks) < 2:
                 return None
@@ -299,15 +300,21 @@ def says_it_follows_up(shape: Shape) -> bool:
     return shape.follow_up_opener or bool(PRONOUNS & set(shape.tokens[:3])) or shape.points_back
 
 
-def asks_it_again_of_others(shape: Shape) -> bool:
+def asks_it_again_of_others(shape: Shape, after_a_comparison: bool = False) -> bool:
     """Whether a follow-up names two or more frameworks of its own and asks the last question
     of them ("what about jax vs pytorch on that", "ok and tf vs keras for the same"): the
-    last answer's aspect or use case carries over; its frameworks do not."""
+    last answer's aspect or use case carries over; its frameworks do not. After a comparison,
+    naming them is enough ("and tf vs pytorch?" after one on hardware), unless it asks of
+    them "overall"; after a verdict, "ok but keras vs tensorflow?" asks for the comparison."""
     return (
         len(shape.frameworks) >= 2
         and not (shape.adds or shape.removes or shape.own_aspects or shape.use_cases)
         and shape.follow_up_opener
-        and (has_any_run(shape.tokens, AS_BEFORE) or shape.tokens[-1] == THERE)
+        and (
+            has_any_run(shape.tokens, AS_BEFORE)
+            or shape.tokens[-1] == THERE
+            or (after_a_comparison and OVERALL_WORDS.isdisjoint(shape.tokens))
+        )
     )
 
 

@@ -81,7 +81,7 @@ class LastTurnReader:
         ``None`` when it stands on its own. ``content`` holds its content words, ``own``
         those less the words that only say where a model came from ("and if it was built
         in keras?")."""
-        if not leans_on_context(shape, own):
+        if not leans_on_context(shape, own, after_a_comparison=previous.kind == "compare"):
             return None
         judging = shape.pros or shape.cons or shape.cons_word != shape.pros_word
         about = self.about(previous, adding=shape.adds, judging=judging)

@@ -26,6 +26,7 @@ from bot.engine.followup import (
     leans_on_context,
     says_it_follows_up,
 )
+from bot.engine.judged import THAN
 from bot.engine.lexicon import Lexicon
 from bot.engine.normalize import readable
 from bot.engine.precedence import narrows_the_comparison
@@ -84,7 +85,8 @@ class LastTurnReader:
         if not leans_on_context(shape, own, after_a_comparison=previous.kind == "compare"):
             return None
         judging = shape.pros or shape.cons or shape.cons_word != shape.pros_word
-        about = self.about(previous, adding=shape.adds, judging=judging)
+        weighing = len(shape.frameworks) == 1 and (shape.compare or THAN in shape.tokens)
+        about = self.about(previous, adding=shape.adds, judging=judging, weighing=weighing)
         entry = self.knowledge.faq.get(previous.id or "") if previous.kind == "faq" else None
         on_aspect = entry.aspects[0] if entry is not None and len(entry.aspects) == 1 else None
         reading = follow_up(shape, previous, self.readings.shapes.verdict, about, own, on_aspect)
@@ -219,25 +221,28 @@ class LastTurnReader:
         }
         return tuple(w for i, w in enumerate(words) if i not in named)
 
-    def about(self, answer: Answer, adding: bool = False, judging: bool = False) -> tuple[str, ...]:
+    def about(
+        self, answer: Answer, adding: bool = False, judging: bool = False, weighing: bool = False
+    ) -> tuple[str, ...]:
         """The frameworks an answer is about; for an FAQ entry, those it names (maybe none).
 
         An entry that names none answers for any framework, so "and jax?" asks it again.
         But when the question weighed two or more ("jax vs pytorch speed?") and the
         follow-up is ``adding`` one ("add keras to that"), the answer was about those
         two, and the comparison widens. And when the follow-up is ``judging`` "it" ("ok
-        but what's bad about it" after "why does anyone still use keras"), it judges the
-        one framework the question named.
+        but what's bad about it" after "why does anyone still use keras"), or ``weighing``
+        it against one other ("how does that compare to tf's approach?" after "how do I do
+        multi-gpu training in pytorch?"), it is about the one framework the question named.
         """
         if answer.framework is not None:
             return (answer.framework,)
         entry = self.knowledge.faq.get(answer.id or "") if answer.kind == "faq" else None
         if entry is None:
             return answer.frameworks
-        if entry.frameworks or not (adding or judging):
+        if entry.frameworks or not (adding or judging or weighing):
             return entry.frameworks
         named = self._named_in(answer.query)
-        if judging:
+        if judging or weighing:
             return named if len(named) == 1 else ()
         return named if len(named) >= 2 else ()
 

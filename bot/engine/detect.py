@@ -158,8 +158,8 @@ class Shape:
     def asks_what_it_is(self) -> bool:
         """Opens by asking what a framework is ("what is keras 3", "what even is jax"; see
         DEFINITION_OPENERS): the words before its name are an opener, give or take hedges;
-        or opens with its name, then asks ("pytorch, what is it?", Hindi's "jax kya hai",
-        read "jax what is")."""
+        or opens with its name and an opener right after it (Hindi's "jax kya hai", read
+        "jax what is")."""
         first = min((m for m in self.mentions if m.kind == "framework"), key=lambda m: m.start, default=None)
         if first is None:
             return False

@@ -146,4 +146,5 @@ class SentenceReader:
 
 
 def _sure_of_an_entry(reading: Reading) -> bool:
+    """Whether question sentences read alone name an FAQ entry surely (QUESTION_ALONE_CONFIDENCE)."""
     return reading.kind == "faq" and reading.confidence >= QUESTION_ALONE_CONFIDENCE

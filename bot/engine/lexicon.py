@@ -5,20 +5,9 @@ through the same ones so that both sides meet in the same form:
 
 1. normalise and split into tokens (:mod:`bot.engine.normalize`), leaving out
    file paths pasted with a traceback;
-2. correct tokens the knowledge has never seen to the nearest *term* it has
-   (OSA edit distance: one edit from 5 letters, two from 8; a swap of two
-   letters counts as one edit, so "pytroch" is one edit from "pytorch").
-   Unless it lands on a framework's name, a correction keeps the first letter
-   ("hating" is no "eating") and, with two edits, the first half of the word
-   ("spotting" is no "sitting", "shooting" no "choosing").
-   Terms are the words of names, aliases, synonyms, questions and tags, not
-   of answers: a correction must land on a word that means something here,
-   or "hate" would become "have". Four-letter words are corrected only to
-   framework names ("jaxx" → "jax"), and so are longer words one edit from a
-   four-letter one ("convs" is no "cons"). An everyday English word is corrected
-   only to another form of itself ("reserve" → "reserves", never "cloned" →
-   "closed"; see :mod:`bot.engine.english`). A word still unknown that starts with a
-   framework's name ("TFBertModel", "torchmetrics") is read as that name;
+2. correct tokens the knowledge has never seen to the nearest term it has
+   (:mod:`bot.engine.spelling`): the words of names, aliases, synonyms,
+   questions and tags, not of answers;
 3. rewrite phrases, longest first: a synonym variant becomes its canonical
    term ("deploying" → "deployment") and a framework alias becomes its id
    ("tf" → "tensorflow").
@@ -27,66 +16,15 @@ through the same ones so that both sides meet in the same form:
 from __future__ import annotations
 
 import bisect
-import re
 from collections import Counter
 from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 from bot.engine.cues import PHRASE_HEDGES
-from bot.engine.normalize import STOPWORDS, tokens, without_file_paths
+from bot.engine.normalize import tokens, without_file_paths
+from bot.engine.spelling import Speller
 from bot.knowledge import KnowledgeBase
-
-MIN_CORRECTABLE = 4
-"""Shorter tokens are never corrected: too many real words lie one edit apart."""
-MIN_CORRECTABLE_TO_TERMS = 5
-"""Four-letter tokens are corrected to framework names only."""
-TWO_EDITS_FROM = 8
-MIN_NAMED_SUFFIX = 4
-"""An unknown word that is a framework's name and at least this many more letters
-("tfbertmodel", "torchmetrics") is read as that framework's name (see _identifier_prefixes)."""
-MAX_IDENTIFIER = 48
-"""Longer "words" are keyboard mash, not identifiers ("tftftftf…" names nothing)."""
-_DOUBLED = re.compile(r"([a-z])\1")
-
-
-ENDINGS = frozenset(
-    {"", *"e s es ed d ing ly y ies ied ion ions ent ency ence ance ant ment ments ity".split()}
-)
-"""Endings that make another form of the same word: "reserve" and "reserves",
-"efficient" and "efficiency"."""
-AGENT_ENDING = "er"
-"""Taken off a bare word only: "quicker" is "quick", but "recommender" is no "recommended"."""
-
-
-def undoubled(word: str) -> str:
-    """``word`` with each doubled letter written once: "beginners" and "begginers" are both "beginers"."""
-    return _DOUBLED.sub(r"\1", word)
-
-
-def same_word(word: str, term: str) -> bool:
-    """Whether ``word`` and ``term`` are forms of one word: a shared start of at least
-    MIN_CORRECTABLE letters, then only endings."""
-    shared = 0
-    for a, b in zip(word, term, strict=False):
-        if a != b:
-            break
-        shared += 1
-    for cut in range(shared, MIN_CORRECTABLE - 1, -1):
-        ends = {word[cut:], term[cut:]}
-        if ends <= ENDINGS or (ends <= {AGENT_ENDING, "", "e"} and AGENT_ENDING in ends):
-            return True
-    return False
-
-
-def max_edits(word: str) -> int:
-    """How many edits a token of this length may be away from a known word."""
-    if len(word) < MIN_CORRECTABLE:
-        return 0
-    return 2 if len(word) >= TWO_EDITS_FROM else 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,10 +37,9 @@ class Analysis:
 
 
 class Lexicon:
-    """Vocabulary, typo corrector and phrase rewriter for one knowledge base.
+    """Vocabulary, typo corrector (see spelling.py) and phrase rewriter for one knowledge base.
 
-    Built once per knowledge load; afterwards only read (the correction memo is
-    a private cache whose contents do not change any answer).
+    Built once per knowledge load; afterwards only read.
     """
 
     def __init__(
@@ -116,34 +53,11 @@ class Lexicon:
     ):
         """``english`` words are never taken for typos, even where the knowledge does not use
         them ("cloned" is no "closed"; see :mod:`bot.engine.english`)."""
-        self._english = english
         self._rewrites = MappingProxyType(dict(rewrites))
         self._sizes = sizes_by_first_word(rewrites)
         self._source_words = frozenset(word for source in rewrites for word in source)
         self.vocabulary = frozenset(vocabulary) | frozenset(terms)
-        self._terms_by_length = self._by_length(terms)
-        self._term_counts = MappingProxyType(dict(terms))
-        by_initial: dict[tuple[int, str], list[str]] = {}
-        for length, group in self._terms_by_length.items():
-            for term in group:  # keeps the frequency order of _by_length
-                by_initial.setdefault((length, term[0]), []).append(term)
-        self._terms_by_length_and_initial = {key: tuple(group) for key, group in by_initial.items()}
-        self._names = tuple(sorted(frozenset(names)))
-        self._prefixes = tuple(sorted(frozenset(prefixes), key=lambda p: (-len(p), p)))
-        self._memo: dict[str, str | None] = {}
-        self._by_undoubled: dict[str, str] = {}
-        for group in self._terms_by_length.values():
-            for term in group:  # most frequent first: it keeps the spelling
-                self._by_undoubled.setdefault(undoubled(term), term)
-
-    @staticmethod
-    def _by_length(words: Counter[str]) -> dict[int, tuple[str, ...]]:
-        by_length: dict[int, list[str]] = {}
-        # Most frequent first, then alphabetical: ties go to the common word.
-        for word, _count in sorted(words.items(), key=lambda item: (-item[1], item[0])):
-            if word.isalpha() and word not in STOPWORDS:
-                by_length.setdefault(len(word), []).append(word)
-        return {n: tuple(group) for n, group in by_length.items()}
+        self._speller = Speller(self.vocabulary, terms, names, prefixes, english)
 
     @classmethod
     def from_knowledge(
@@ -187,74 +101,8 @@ class Lexicon:
         return tuple(self.rewrite(tokens(text)))
 
     def correct(self, word: str) -> str | None:
-        """``word`` itself if known, its nearest known word, or ``None``."""
-        if word in self.vocabulary or word in STOPWORDS:  # "doing" is not a typo of "dying"
-            return word
-        if word in self._memo:
-            return self._memo[word]
-        best = self._doubling_fixed(word) or self._nearest(word) or self._named_by_prefix(word)
-        if best is not None and word in self._english and not same_word(word, best):
-            best = None  # "cloned" is no typo of "closed", but "reserve" may be "reserves"
-        if len(self._memo) < 50_000:
-            self._memo[word] = best
-        return best
-
-    def _doubling_fixed(self, word: str) -> str | None:
-        """The term ``word`` is with a letter doubled or undoubled ("begginers", "begining":
-        "beginners"), the commonest slip in spelling, however many letters it takes."""
-        if len(word) < MIN_CORRECTABLE_TO_TERMS or not word.isalpha():
-            return None
-        return self._by_undoubled.get(undoubled(word))
-
-    def _named_by_prefix(self, word: str) -> str | None:
-        """The framework name an unknown identifier starts with: "TFBertModel" is TensorFlow's."""
-        if len(word) > MAX_IDENTIFIER:
-            return None
-        for prefix in self._prefixes:
-            if word.startswith(prefix) and len(word) - len(prefix) >= MIN_NAMED_SUFFIX:
-                return prefix
-        return None
-
-    def _nearest(self, word: str) -> str | None:
-        edits = max_edits(word)
-        if edits == 0 or not word.isalpha():
-            return None
-        if len(word) < MIN_CORRECTABLE_TO_TERMS:
-            found = process.extractOne(word, self._names, scorer=OSA.distance, score_cutoff=1)
-            return found[0] if found is not None else None
-        # A framework name one edit away needs no same first letter ("yptorch"); searched once.
-        name = process.extractOne(word, self._names, scorer=OSA.distance, score_cutoff=1)
-        best: tuple[int, int, str] | None = None  # (edits, -count, term): fewest edits, then commonest
-        # Never to a word shorter than those corrected ("convs" is no "cons", "prose" no "pros").
-        for length in range(max(len(word) - edits, MIN_CORRECTABLE_TO_TERMS), len(word) + edits + 1):
-            if not self._terms_by_length.get(length):
-                continue
-            found = self._one_edit_from(word, length) or name
-            if found is None and edits > 1:
-                found = self._two_edits_from(word, length)
-            if found is not None:
-                ranked = (int(found[1]), -self._term_counts.get(found[0], 0), found[0])
-                best = ranked if best is None else min(best, ranked)
-        return best[2] if best is not None else None
-
-    def _one_edit_from(self, word: str, length: int) -> tuple[str, int, int] | None:
-        """The most frequent term of ``length`` letters one edit from ``word`` with the same
-        first letter: people rarely mistype the first letter, and "hating" is no "eating",
-        nor "sensor" "tensor"."""
-        same_initial = self._terms_by_length_and_initial.get((length, word[0]), ())
-        return process.extractOne(word, same_initial, scorer=OSA.distance, score_cutoff=1)
-
-    def _two_edits_from(self, word: str, length: int) -> tuple[str, int, int] | None:
-        """The most frequent term of ``length`` letters two edits from ``word`` that keeps at
-        least its first half, or any framework name two edits away: "benchmarked" is
-        "benchmark", but "spotting" is no "sitting" and "negative" no "native"."""
-        same_initial = self._terms_by_length_and_initial.get((length, word[0]), ())
-        kept = len(word) // 2
-        found = process.extract(word, same_initial, scorer=OSA.distance, score_cutoff=2, limit=None)
-        for candidate in sorted(found, key=lambda item: (item[1], item[2])):
-            if candidate[0][:kept] == word[:kept] or candidate[0] in self._names:
-                return candidate
-        return None
+        """``word`` itself if known, its nearest known word, or ``None`` (see spelling.py)."""
+        return self._speller.correct(word)
 
     def rewrite(self, words: Sequence[str]) -> list[str]:
         """Rewrite phrases until nothing changes (at most a few passes).

@@ -4,7 +4,8 @@ import pytest
 
 from bench.english_words import common_words, word_list_text
 from bot.engine.english import english_words
-from bot.engine.lexicon import Lexicon, max_edits, same_word
+from bot.engine.lexicon import Lexicon
+from bot.engine.spelling import max_edits, same_word
 
 
 def make_lexicon() -> Lexicon:
